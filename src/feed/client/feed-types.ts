@@ -1,0 +1,38 @@
+/**
+ * The wire shapes of the live feed (API.md "The live feed"), shared by the dashboard, scripts and
+ * tests. No Node or DOM imports: this module runs in the browser and in Node.
+ */
+
+/** One event as the feed sends it. Positions are decimal strings (compare with BigInt). */
+export interface FeedEnvelope {
+  position: string;
+  incidentId: string;
+  revision: number;
+  eventId: string;
+  type: string;
+  data: unknown;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** `subscribe` payload: one incident, or every incident when `incidentId` is absent. */
+export interface SubscribeRequest {
+  incidentId?: string;
+  after?: string;
+}
+
+export interface FeedError {
+  status: number;
+  message: string;
+}
+
+/** The acknowledgement of `subscribe`. */
+export type SubscribeAck = { ok: true; head: string } | { ok: false; error: FeedError };
+
+/** The server dropped a subscription; the client refetches and subscribes again. */
+export interface FeedReset {
+  incidentId?: string;
+  reason: string;
+}
+
+export type FeedStatus = 'connecting' | 'connected' | 'disconnected';
