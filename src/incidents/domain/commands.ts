@@ -1,0 +1,127 @@
+/**
+ * One command per write route of API.md. Ids are filled in by the caller (the HTTP layer
+ * generates missing ones) so `decide` stays deterministic. Times are ISO 8601 strings with a zone.
+ */
+import type {
+  AttributionLink,
+  Figure,
+  IncidentStatus,
+  Location,
+  OccurredAt,
+  Quoted,
+  Topic,
+} from './events.js';
+
+/** POST /incidents */
+export type OpenIncident = {
+  type: 'OpenIncident';
+  incidentId: string;
+  title: string;
+  summary?: string;
+  location?: Location;
+  occurredAt?: OccurredAt;
+  tags?: string[];
+};
+
+/** PATCH /incidents/:id — absent fields stay as they are; `null` clears an optional field. */
+export type ReviseIncidentDetails = {
+  type: 'ReviseIncidentDetails';
+  incidentId: string;
+  title?: string;
+  summary?: string | null;
+  location?: Location | null;
+  occurredAt?: OccurredAt | null;
+  tags?: string[];
+  reason?: string;
+};
+
+/** POST /incidents/:id/status */
+export type ChangeStatus = {
+  type: 'ChangeStatus';
+  incidentId: string;
+  status: IncidentStatus;
+  reason?: string;
+};
+
+/** POST /incidents/:id/statements — `quoted` defaults to 'paraphrase'. */
+export type ReportStatement = {
+  type: 'ReportStatement';
+  incidentId: string;
+  claimId: string;
+  text: string;
+  quoted?: Quoted;
+  topic?: Topic;
+  attribution: AttributionLink[];
+  reportedAt: string;
+  url?: string;
+};
+
+/** POST /incidents/:id/casualty-reports */
+export type ReportCasualtyFigures = {
+  type: 'ReportCasualtyFigures';
+  incidentId: string;
+  claimId: string;
+  attribution: AttributionLink[];
+  reportedAt: string;
+  figures: Figure[];
+};
+
+/** POST /incidents/:id/claims/:claimId/revisions */
+export type ReviseClaim = {
+  type: 'ReviseClaim';
+  incidentId: string;
+  claimId: string;
+  text?: string;
+  figures?: Figure[];
+  attribution: AttributionLink[];
+  reportedAt: string;
+  note?: string;
+};
+
+/** POST /incidents/:id/claims/:claimId/corrections */
+export type CorrectClaim = {
+  type: 'CorrectClaim';
+  incidentId: string;
+  claimId: string;
+  text?: string;
+  figures?: Figure[];
+  attribution?: AttributionLink[];
+  reason: string;
+};
+
+/** POST /incidents/:id/claims/:claimId/disputes */
+export type DisputeClaim = {
+  type: 'DisputeClaim';
+  incidentId: string;
+  claimId: string;
+  disputedByClaimId: string;
+  note?: string;
+};
+
+/** POST /incidents/:id/claims/:claimId/retractions */
+export type RetractClaim = {
+  type: 'RetractClaim';
+  incidentId: string;
+  claimId: string;
+  attribution: AttributionLink[];
+  reportedAt: string;
+  reason: string;
+};
+
+export type Command =
+  | OpenIncident
+  | ReviseIncidentDetails
+  | ChangeStatus
+  | ReportStatement
+  | ReportCasualtyFigures
+  | ReviseClaim
+  | CorrectClaim
+  | DisputeClaim
+  | RetractClaim;
+
+export type CommandType = Command['type'];
+
+/** The claim a command is about (the 201 body's `claimId`), when it is about one. */
+export function claimIdOfCommand(command: Command): string | undefined {
+  return 'claimId' in command ? command.claimId : undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * The state `evolve` folds an incident's events into. Plain JSON (arrays, no Map or Date) so a
+ * projection may store it as it is and go on folding from it later.
+ */
+import type { IncidentEvent, IncidentStatus, Location, OccurredAt } from './events.js';
+import type { ClaimStateName, ClaimView } from './view-types.js';
+
+export type { ClaimKind, ClaimStateName, Correction, Dispute, Retraction } from './view-types.js';
+
+/** Every claim state; see `ClaimStateName` for the precedence rule. */
+export const CLAIM_STATES = [
+  'active',
+  'revised',
+  'corrected',
+  'disputed',
+  'retracted',
+] as const satisfies readonly ClaimStateName[];
+
+/** An event with its place in the stream and the log, and the metadata evolve needs. */
+export type RecordedIncidentEvent = IncidentEvent & {
+  eventId: string;
+  /** 0-based number in the incident's stream. */
+  revision: number;
+  /** Place in the global log, a decimal string. */
+  position: string;
+  /** When storyline stored it (ISO 8601 UTC). */
+  recordedAt: string;
+  recordedBy: string;
+};
+
+/** A claim as the state holds it: the view's claim without the derived `source` wording. */
+export type ClaimState = Omit<ClaimView, 'source'>;
+
+export type IncidentState = {
+  incidentId: string;
+  title: string;
+  summary: string | null;
+  location: Location | null;
+  occurredAt: OccurredAt | null;
+  tags: string[];
+  status: IncidentStatus;
+  /** recordedAt of IncidentOpened. */
+  openedAt: string;
+  /** recordedAt of the latest event folded. */
+  updatedAt: string;
+  /** Revision and position of the latest event folded. */
+  revision: number;
+  position: string;
+  /** Claims in the order they were first recorded. */
+  claims: ClaimState[];
+};
+
+/** The claim with this id, if the incident holds it. */
+export function findClaim(state: IncidentState, claimId: string): ClaimState | undefined {
+  return state.claims.find((claim) => claim.claimId === claimId);
+}

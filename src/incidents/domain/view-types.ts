@@ -1,0 +1,143 @@
+/**
+ * The read shapes of API.md: the incident view, a claim, a claim history version, a timeline
+ * entry and a diff. Types only, importing nothing but event types, so the browser dashboard can
+ * import them too.
+ */
+import type {
+  AttributionLink,
+  Figure,
+  IncidentEvent,
+  IncidentEventType,
+  IncidentStatus,
+  Location,
+  Measure,
+  OccurredAt,
+  Quoted,
+  Topic,
+} from './events.js';
+
+export type ClaimKind = 'statement' | 'casualties';
+
+/**
+ * A claim's state. `retracted` dominates: once retracted, always retracted. Otherwise the latest
+ * of `revised` (ClaimRevisedBySource), `corrected` (ClaimCorrected) and `disputed` (ClaimDisputed)
+ * applies; a claim nothing happened to since it was reported is `active`.
+ */
+export type ClaimStateName = 'active' | 'revised' | 'corrected' | 'disputed' | 'retracted';
+
+export type Retraction = {
+  reason: string;
+  attribution: AttributionLink[];
+  reportedAt: string;
+  recordedAt: string;
+};
+
+/** Our latest fix of the record: who made it, why, when. */
+export type Correction = { by: string; reason: string; recordedAt: string };
+
+export type Dispute = { byClaimId: string; note?: string; recordedAt: string };
+
+export type ClaimView = {
+  claimId: string;
+  kind: ClaimKind;
+  state: ClaimStateName;
+  /** Statements: the current text, whether it is verbatim, its topic and link. */
+  text?: string;
+  quoted?: Quoted;
+  topic?: Topic;
+  url?: string;
+  /** Casualty claims: the current figures. */
+  figures?: Figure[];
+  attribution: AttributionLink[];
+  /** The attribution chain in words: "speaker (via relay, relay)". */
+  source: string;
+  /** When the source published the current content. */
+  reportedAt: string;
+  /** When the source first published the claim. */
+  firstReportedAt: string;
+  /** When storyline first recorded the claim. */
+  recordedAt: string;
+  /** When storyline recorded the latest change to the claim. */
+  updatedAt: string;
+  /** Number of events about this claim. */
+  versions: number;
+  disputedBy: string[];
+  disputes: Dispute[];
+  /** The note of the latest source revision. */
+  revisionNote?: string;
+  correction?: Correction;
+  retraction?: Retraction;
+};
+
+export type CasualtySourceView = {
+  claimId: string;
+  source: string;
+  min: number;
+  max: number | null;
+  reportedAt: string;
+  wording?: string;
+};
+
+/** One measure and group: each live claim's current figure, and the range across them. */
+export type CasualtyView = {
+  measure: Measure;
+  group: string;
+  /** Lowest min of the sources. */
+  min: number;
+  /** Highest max of the sources; null when any source gives no upper bound. */
+  max: number | null;
+  sources: CasualtySourceView[];
+};
+
+export type IncidentView = {
+  incidentId: string;
+  revision: number;
+  position: string;
+  title: string;
+  summary: string | null;
+  location: Location | null;
+  occurredAt: OccurredAt | null;
+  tags: string[];
+  status: IncidentStatus;
+  openedAt: string;
+  updatedAt: string;
+  claims: ClaimView[];
+  casualties: CasualtyView[];
+};
+
+/** The event's metadata as history versions and timeline entries show it. */
+export type EventRef = {
+  revision: number;
+  position: string;
+  eventId: string;
+  type: IncidentEventType;
+  recordedAt: string;
+  recordedBy: string;
+  reportedAt?: string;
+};
+
+export type ClaimHistoryVersion = EventRef & { claim: ClaimView };
+
+export type ClaimHistory = { claimId: string; versions: ClaimHistoryVersion[] };
+
+export type TimelineEntry = EventRef & { summary: string; data: IncidentEvent['data'] };
+
+export type FieldChange = { field: string; before: unknown; after: unknown };
+
+/** One difference between two views. */
+export type ViewChange =
+  | { type: 'incident-changed'; field: string; before: unknown; after: unknown }
+  | { type: 'claim-added'; claimId: string; claim: ClaimView }
+  | { type: 'claim-changed'; claimId: string; state: ClaimStateName; fields: FieldChange[] }
+  | { type: 'claim-retracted'; claimId: string; fields: FieldChange[] }
+  /** Only when diffing backwards (from a later revision to an earlier one). */
+  | { type: 'claim-removed'; claimId: string; claim: ClaimView }
+  | {
+      type: 'casualties-changed';
+      measure: Measure;
+      group: string;
+      before: { min: number; max: number | null } | null;
+      after: { min: number; max: number | null } | null;
+    };
+
+export type ViewDiff = { from: number; to: number; changes: ViewChange[] };
