@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module.js';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { EventStoreModule } from './event-store/event-store.module.js';
+import { HealthController } from './health/health.controller.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), EventStoreModule, AuthModule, IncidentsModule],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+function digest(...parts: string[]): Buffer {
+  return createHash('sha256').update(parts.join('\u0000')).digest();
+}
+
+/** A UUID (version 8, RFC 9562 custom) derived from its parts, so a retry makes the same id. */
+export function uuidFrom(...parts: string[]): string {
+  const bytes = digest(...parts).subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x80;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** An id matching ^[a-z0-9][a-z0-9-]{2,63}$: derived from the parts when given, else random. */
+export function shortId(prefix: string, ...parts: string[]): string {
+  const bytes = parts.length > 0 ? digest(prefix, ...parts) : randomBytes(8);
+  return `${prefix}-${bytes.subarray(0, 8).toString('hex')}`;
+}
+
+export function eventIdFor(seed: string | undefined, index: number): string {
+  return seed === undefined ? randomUUID() : uuidFrom(seed, String(index));
+}
+
+/** A stable hash of a request: method, path and body with sorted keys. */
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,185 @@
+import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
+import { problem, ProblemError } from '../../common/problem/problem.js';
+import { Clock } from '../../common/clock.js';
+import {
+  EVENT_STORE,
+  WrongExpectedRevision,
+  type EventStore,
+  type NewEvent,
+  type StoredEvent,
+} from '../../event-store/event-store.js';
+import type { Principal } from '../../auth/principal.js';
+import type { Command } from '../domain/commands.js';
+import { decide } from '../domain/decide.js';
+import {
+  claimIdOfEvent,
+  SCHEMA_VERSION,
+  streamIdOf,
+  type IncidentEvent,
+} from '../domain/events.js';
+import { evolve } from '../domain/evolve.js';
+import { toRecordedEvent } from '../domain/recorded.js';
+import type { IncidentState } from '../domain/state.js';
+import { eventIdFor } from './deterministic-ids.js';
+import { IdempotencyStore } from './idempotency-store.js';
+import { ReadModelProgress } from './read-model-progress.js';
+import type { WriteResult } from './write-result.js';
+
+/** How a write arrived: who, and the optional preconditions of API.md. */
+export interface WriteRequest {
+  command: Command;
+  principal: Principal;
+  correlationId: string;
+  /** `If-Match`: append only if the incident is at this revision. */
+  ifMatch?: number;
+  idempotency?: { key: string; requestHash: string };
+}
+
+/** A lost expected-revision race is decided again on fresh state this many times. */
+const MAX_ATTEMPTS = 8;
+/** How long a write waits for the read model before answering anyway. */
+const READ_YOUR_WRITES_TIMEOUT_MS = 2000;
+
+/** The one command path: HTTP writes and the demo story both go through `execute`. */
+@Injectable()
+export class IncidentCommands implements OnModuleDestroy {
+  private readonly logger = new Logger(IncidentCommands.name);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly idempotency: IdempotencyStore,
+    @Optional() private readonly progress?: ReadModelProgress,
+  ) {}
+
+  onModuleDestroy(): void {
+    this.idempotency.close();
+  }
+
+  async execute(request: WriteRequest): Promise<WriteResult> {
+    const { principal, idempotency } = request;
+    if (idempotency) {
+      const seen = this.idempotency.find(principal.name, idempotency.key);
+      if (seen) {
+        if (seen.requestHash !== idempotency.requestHash) {
+          throw new ProblemError(
+            problem(
+              422,
+              'idempotency-key-reused',
+              'this Idempotency-Key was used with another request',
+            ),
+          );
+        }
+        return seen.response;
+      }
+    }
+    const result = await this.appendDecided(request);
+    if (this.progress) {
+      const applied = await this.progress.waitFor(result.position, READ_YOUR_WRITES_TIMEOUT_MS);
+      if (!applied)
+        this.logger.warn({ msg: 'read model lagging behind a write', position: result.position });
+    }
+    if (idempotency) {
+      this.idempotency.save(
+        principal.name,
+        idempotency.key,
+        { requestHash: idempotency.requestHash, response: result },
+        this.clock.now(),
+      );
+    }
+    return result;
+  }
+
+  private async appendDecided(request: WriteRequest): Promise<WriteResult> {
+    const { command, ifMatch } = request;
+    const streamId = streamIdOf(command.incidentId);
+    const seed = request.idempotency
+      ? `${request.principal.name}\u0000${request.idempotency.key}`
+      : undefined;
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.store.readStream(streamId);
+      const retried =
+        seed === undefined ? undefined : stored.find((e) => e.eventId === eventIdFor(seed, 0));
+      if (retried) return resultOf(command.incidentId, retried);
+      const state = fold(stored);
+      const current = state ? state.revision : -1;
+      if (ifMatch !== undefined && ifMatch !== current) throw preconditionFailed(current);
+      const now = this.clock.now();
+      const events = decide(command, state, now).map((event, index) =>
+        this.toNewEvent(event, index, seed, request, now),
+      );
+      try {
+        const appended = await this.store.append(streamId, events, {
+          expectedRevision: state ? state.revision : 'no_stream',
+        });
+        const last = events.at(-1) as NewEvent;
+        return {
+          incidentId: command.incidentId,
+          ...optionalClaimId(last),
+          eventId: last.eventId,
+          revision: appended.revision,
+          position: appended.position,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        if (ifMatch !== undefined) throw preconditionFailed(error.actualRevision);
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ProblemError(
+            problem(409, 'write-contention', 'the incident is changing too fast; retry the write'),
+          );
+        }
+      }
+    }
+  }
+
+  private toNewEvent(
+    event: IncidentEvent,
+    index: number,
+    seed: string | undefined,
+    request: WriteRequest,
+    now: Date,
+  ): NewEvent {
+    return {
+      eventId: eventIdFor(seed, index),
+      type: event.type,
+      data: event.data,
+      metadata: {
+        recordedAt: now.toISOString(),
+        recordedBy: request.principal.name,
+        correlationId: request.correlationId,
+        causationId: null,
+        schemaVersion: SCHEMA_VERSION[event.type],
+      },
+    };
+  }
+}
+
+function fold(stored: readonly StoredEvent[]): IncidentState | null {
+  let state: IncidentState | null = null;
+  for (const event of stored) state = evolve(state, toRecordedEvent(event));
+  return state;
+}
+
+function optionalClaimId(event: NewEvent): { claimId?: string } {
+  const claimId = claimIdOfEvent({ type: event.type, data: event.data } as IncidentEvent);
+  return claimId === undefined ? {} : { claimId };
+}
+
+/** The first response again for a retry whose events are already in the stream. */
+function resultOf(incidentId: string, retried: StoredEvent): WriteResult {
+  return {
+    incidentId,
+    ...optionalClaimId(retried),
+    eventId: retried.eventId,
+    revision: retried.revision,
+    position: retried.position,
+  };
+}
+
+function preconditionFailed(currentRevision: number): ProblemError {
+  return new ProblemError(
+    problem(412, 'revision-mismatch', `the incident is at revision ${currentRevision}`, {
+      currentRevision,
+    }),
+  );
+}

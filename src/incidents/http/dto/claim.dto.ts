@@ -1,0 +1,160 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { QUOTED, TOPICS, type Quoted, type Topic } from '../../domain/events.js';
+import {
+  AttributionChain,
+  AttributionLinkDto,
+  FigureDto,
+  FigureList,
+  ID_PATTERN,
+  LIMITS,
+} from './common.dto.js';
+import { IsIsoTimeWithZone } from './iso-time.validator.js';
+
+function ClaimIdField(): PropertyDecorator {
+  return (target, key) => {
+    ApiPropertyOptional({ pattern: ID_PATTERN.source, description: 'generated when absent' })(
+      target,
+      key,
+    );
+    IsOptional()(target, key);
+    IsString()(target, key);
+    Matches(ID_PATTERN, { message: 'claimId must match ^[a-z0-9][a-z0-9-]{2,63}$' })(target, key);
+  };
+}
+
+function TextField(optional: boolean): PropertyDecorator {
+  return (target, key) => {
+    (optional ? ApiPropertyOptional : ApiProperty)({ maxLength: LIMITS.text })(target, key);
+    if (optional) IsOptional()(target, key);
+    IsString()(target, key);
+    IsNotEmpty()(target, key);
+    MaxLength(LIMITS.text)(target, key);
+  };
+}
+
+function ReasonField(optional: boolean): PropertyDecorator {
+  return (target, key) => {
+    (optional ? ApiPropertyOptional : ApiProperty)({ maxLength: LIMITS.reason })(target, key);
+    if (optional) IsOptional()(target, key);
+    IsString()(target, key);
+    IsNotEmpty()(target, key);
+    MaxLength(LIMITS.reason)(target, key);
+  };
+}
+
+const REPORTED_AT = {
+  description: 'when the source published or said it (ISO 8601 with a zone)',
+  example: '2017-05-18T19:05:00Z',
+};
+
+export class ReportStatementDto {
+  @ClaimIdField()
+  claimId?: string;
+
+  @TextField(false)
+  text: string;
+
+  @ApiPropertyOptional({ enum: QUOTED, default: 'paraphrase' })
+  @IsOptional()
+  @IsIn(QUOTED)
+  quoted?: Quoted;
+
+  @ApiPropertyOptional({ enum: TOPICS })
+  @IsOptional()
+  @IsIn(TOPICS)
+  topic?: Topic;
+
+  @ApiProperty({ type: [AttributionLinkDto], description: 'original speaker first, then relays' })
+  @AttributionChain()
+  attribution: AttributionLinkDto[];
+
+  @ApiProperty(REPORTED_AT)
+  @IsIsoTimeWithZone()
+  reportedAt: string;
+
+  @ApiPropertyOptional({ format: 'uri' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(LIMITS.url)
+  url?: string;
+}
+
+export class ReportCasualtiesDto {
+  @ClaimIdField()
+  claimId?: string;
+
+  @ApiProperty({ type: [AttributionLinkDto] })
+  @AttributionChain()
+  attribution: AttributionLinkDto[];
+
+  @ApiProperty(REPORTED_AT)
+  @IsIsoTimeWithZone()
+  reportedAt: string;
+
+  @ApiProperty({ type: [FigureDto] })
+  @FigureList()
+  figures: FigureDto[];
+}
+
+export class ReviseClaimDto {
+  @TextField(true)
+  text?: string;
+
+  @ApiPropertyOptional({ type: [FigureDto] })
+  @IsOptional()
+  @FigureList()
+  figures?: FigureDto[];
+
+  @ApiProperty({ type: [AttributionLinkDto] })
+  @AttributionChain()
+  attribution: AttributionLinkDto[];
+
+  @ApiProperty(REPORTED_AT)
+  @IsIsoTimeWithZone()
+  reportedAt: string;
+
+  @ReasonField(true)
+  note?: string;
+}
+
+export class CorrectClaimDto {
+  @TextField(true)
+  text?: string;
+
+  @ApiPropertyOptional({ type: [FigureDto] })
+  @IsOptional()
+  @FigureList()
+  figures?: FigureDto[];
+
+  @ApiPropertyOptional({ type: [AttributionLinkDto] })
+  @IsOptional()
+  @AttributionChain()
+  attribution?: AttributionLinkDto[];
+
+  @ReasonField(false)
+  reason: string;
+}
+
+export class DisputeClaimDto {
+  @ApiProperty({ pattern: ID_PATTERN.source, description: 'the claim that contradicts this one' })
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'disputedByClaimId must match ^[a-z0-9][a-z0-9-]{2,63}$' })
+  disputedByClaimId: string;
+
+  @ReasonField(true)
+  note?: string;
+}
+
+export class RetractClaimDto {
+  @ApiProperty({ type: [AttributionLinkDto] })
+  @AttributionChain()
+  attribution: AttributionLinkDto[];
+
+  @ApiProperty(REPORTED_AT)
+  @IsIsoTimeWithZone()
+  reportedAt: string;
+
+  @ReasonField(false)
+  reason: string;
+}

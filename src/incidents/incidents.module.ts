@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { Clock, SystemClock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import { IdempotencyStore } from './application/idempotency-store.js';
+import { IncidentCommands } from './application/incident-commands.service.js';
+import { IncidentWritesController } from './http/incident-writes.controller.js';
+
+@Module({
+  controllers: [IncidentWritesController],
+  providers: [
+    IncidentCommands,
+    { provide: Clock, useClass: SystemClock },
+    {
+      provide: IdempotencyStore,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new IdempotencyStore(config.readModelFile),
+    },
+  ],
+  exports: [IncidentCommands],
+})
+export class IncidentsModule {}
