@@ -91,7 +91,9 @@ export interface EventStore {
   readonly kind: string;
   /**
    * Appends atomically. Throws `WrongExpectedRevision` on a mismatch. When every event's id is
-   * already in the stream (a retry), stores nothing and returns the original result.
+   * already in the stream (a retry), stores nothing and returns the original result (the
+   * revision and position of the last of them); when only some are, throws `IdempotencyMismatch`.
+   * The retry check comes before the expected-revision check.
    */
   append(
     streamId: string,
@@ -121,6 +123,22 @@ export class WrongExpectedRevision extends Error {
   ) {
     super(
       `stream ${streamId}: expected revision ${String(expectedRevision)}, actual ${actualRevision}`,
+    );
+  }
+}
+
+/**
+ * Some, but not all, of an append's event ids are already in the stream: it is neither a clean
+ * retry nor new events, so nothing is stored.
+ */
+export class IdempotencyMismatch extends Error {
+  override readonly name = 'IdempotencyMismatch';
+  constructor(
+    readonly streamId: string,
+    readonly storedEventIds: readonly string[],
+  ) {
+    super(
+      `stream ${streamId}: ${storedEventIds.length} of the appended event ids are already stored, not all`,
     );
   }
 }

@@ -1,0 +1,180 @@
+import Database from 'better-sqlite3';
+import {
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  IdempotencyMismatch,
+  InvalidStoreArgument,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  StoreUnavailable,
+  type SubscribeOptions,
+  type Subscription,
+  WrongExpectedRevision,
+} from '../event-store.js';
+import { CommitSignal } from './commit-signal.js';
+import { EventTable } from './event-table.js';
+import { GroupCommit, type Outcome } from './group-commit.js';
+import { type AppendRequest, applyAppend, toAppendRequest } from './sqlite-append.js';
+import { openDatabase } from './sqlite-schema.js';
+import { type PageReader, SqliteSubscription } from './sqlite-subscription.js';
+
+/** Counters that show group commit at work: appends per committed transaction. */
+export interface SqliteStoreStats {
+  /** Transactions committed for appends. */
+  commits: number;
+  /** Appends acknowledged (successes, retries and conflicts alike). */
+  appends: number;
+  /** Events written. */
+  events: number;
+}
+
+const isAppendRefusal = (error: unknown) =>
+  error instanceof WrongExpectedRevision || error instanceof IdempotencyMismatch;
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function toPosition(value: string): bigint {
+  if (!/^\d+$/.test(value)) throw new InvalidStoreArgument(`not a position: ${value}`);
+  return BigInt(value);
+}
+
+/** The embedded EventStore: one SQLite file in WAL mode, durable on acknowledgement. */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite';
+  private readonly table: EventTable;
+  private readonly signal = new CommitSignal();
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly writer: GroupCommit<AppendRequest, AppendResult>;
+  private readonly counters: SqliteStoreStats = { commits: 0, appends: 0, events: 0 };
+  private readonly commitBatch: (requests: readonly AppendRequest[]) => Outcome<AppendResult>[];
+  private closed = false;
+
+  private constructor(private readonly db: Database.Database) {
+    this.table = new EventTable(db);
+    // each append runs in a savepoint: its refusal undoes only its own writes
+    const appendOne = db.transaction((request: AppendRequest) => applyAppend(this.table, request));
+    const batch = db.transaction((requests: readonly AppendRequest[]) =>
+      requests.map((request): Outcome<AppendResult> => {
+        try {
+          return { ok: true, value: appendOne(request) };
+        } catch (error) {
+          if (isAppendRefusal(error)) return { ok: false, error };
+          throw error;
+        }
+      }),
+    );
+    // IMMEDIATE: take the write lock at BEGIN, so a batch never fails half-way on a busy lock
+    this.commitBatch = (requests) => batch.immediate(requests);
+    this.writer = new GroupCommit((requests) => this.commit(requests));
+  }
+
+  /** Opens the store in `file`, creating the file, its directory and the schema if needed. */
+  static open(file: string): SqliteEventStore {
+    return new SqliteEventStore(openDatabase(file));
+  }
+
+  stats(): SqliteStoreStats {
+    return { ...this.counters };
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    this.ensureOpen();
+    return this.writer.submit(toAppendRequest(streamId, events, options));
+  }
+
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return this.read(() => {
+      const { from, direction = 'forwards', limit } = options;
+      if (from !== undefined && !isCount(from)) throw new InvalidStoreArgument('from: a revision');
+      if (limit !== undefined && !isCount(limit)) throw new InvalidStoreArgument('limit: a count');
+      return this.table.readStream(streamId, from, direction === 'backwards', limit);
+    });
+  }
+
+  readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return this.read(() => {
+      const { after = '0', limit = 1000 } = options;
+      if (!isCount(limit)) throw new InvalidStoreArgument('limit: a count');
+      return this.table.readAll(toPosition(after), limit);
+    });
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    this.ensureOpen();
+    const { after, streamId, streamPrefix } = options;
+    toPosition(after);
+    if (streamId !== undefined && streamPrefix !== undefined)
+      throw new InvalidStoreArgument('subscribe to a streamId or a streamPrefix, not both');
+    const read: PageReader =
+      streamId !== undefined
+        ? (from, limit) => this.table.readStreamAfter(streamId, from, limit)
+        : streamPrefix
+          ? (from, limit) => this.table.readPrefixAfter(streamPrefix, from, limit)
+          : (from, limit) => this.table.readAll(from, limit);
+    const subscription = new SqliteSubscription(
+      (from, limit) => this.guard(() => read(from, limit)),
+      this.signal,
+      after,
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  head(): Promise<string> {
+    return this.read(() => this.table.head().toString());
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // appends already accepted are committed, not dropped
+    this.writer.flush();
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  private commit(requests: readonly AppendRequest[]): Outcome<AppendResult>[] {
+    const outcomes = this.guard(() => this.commitBatch(requests));
+    this.counters.commits += 1;
+    this.counters.appends += requests.length;
+    requests.forEach((request, i) => {
+      if (outcomes[i].ok) this.counters.events += request.events.length;
+    });
+    this.signal.notify();
+    return outcomes;
+  }
+
+  /** A synchronous read as a promise: its errors reject rather than throw. */
+  private read<T>(step: () => T): Promise<T> {
+    return new Promise<T>((resolve) => resolve(this.guard(step)));
+  }
+
+  private ensureOpen(): void {
+    if (this.closed || !this.db.open)
+      throw new StoreUnavailable('the SQLite event store is closed');
+  }
+
+  /** Runs a database step; a failing database surfaces as StoreUnavailable (a 503). */
+  private guard<T>(step: () => T): T {
+    this.ensureOpen();
+    try {
+      return step();
+    } catch (error) {
+      if (error instanceof Database.SqliteError || !this.db.open)
+        throw new StoreUnavailable(`the SQLite event store failed: ${String(error)}`, {
+          cause: error,
+        });
+      throw error;
+    }
+  }
+}
