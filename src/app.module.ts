@@ -5,13 +5,14 @@ import { ConfigModule } from './config/config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
+import { ProjectionsModule } from './incidents/projections/projections.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule, AuthModule, IncidentsModule],
+      imports: [ConfigModule.forRoot(config), EventStoreModule, AuthModule, ProjectionsModule, IncidentsModule],
       controllers: [HealthController],
     };
   }

@@ -1,0 +1,165 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import {
+  comparePositions,
+  EVENT_STORE,
+  type EventStore,
+  type StoredEvent,
+  type Subscription,
+} from '../../event-store/event-store.js';
+import { ReadModelProgress } from '../application/read-model-progress.js';
+import { INCIDENT_STREAM_PREFIX } from '../domain/events.js';
+import { PositionWaiters } from './position-waiters.js';
+import { ProjectionWriter } from './projection-writer.js';
+import { ReadModelDatabase } from './read-model-database.js';
+
+/** Events applied in one transaction at most; what is immediately available is drained up to it. */
+const MAX_BATCH = 500;
+const FIRST_RETRY_MS = 100;
+const MAX_RETRY_MS = 10_000;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Keeps the read model up to date: ONE catch-up subscription to the incident streams from the
+ * stored checkpoint, applied in batches (one transaction each, checkpoint included). If the store
+ * fails it logs and subscribes again from the last committed checkpoint, with capped backoff.
+ */
+@Injectable()
+export class ProjectionRunner
+  extends ReadModelProgress
+  implements OnApplicationBootstrap, OnModuleDestroy
+{
+  private readonly logger = new Logger('projections');
+  private readonly waiters = new PositionWaiters();
+  private checkpoint = '0';
+  private buffer: StoredEvent[] = [];
+  private flushQueued = false;
+  private failed = false;
+  private failures = 0;
+  private subscription: Subscription | undefined;
+  private stopped = false;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> = Promise.resolve();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModel: ReadModelDatabase,
+    private readonly writer: ProjectionWriter,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.checkpoint = this.readModel.checkpoint();
+    this.logger.log(`projections start after position ${this.checkpoint}`);
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.subscription?.close();
+    await this.loop;
+    this.waiters.releaseAll();
+  }
+
+  /** The position the read model has applied (its committed checkpoint). */
+  position(): string {
+    return this.checkpoint;
+  }
+
+  /** Resolves true once the read model has applied `position`, false after `timeoutMs`. */
+  waitFor(position: string, timeoutMs: number): Promise<boolean> {
+    if (comparePositions(position, this.checkpoint) <= 0) return Promise.resolve(true);
+    return this.waiters.wait(position, timeoutMs);
+  }
+
+  /** A rebuilt generation became current with this checkpoint (never behind the old one). */
+  adopt(checkpoint: string): void {
+    this.advance(checkpoint);
+  }
+
+  private advance(checkpoint: string): void {
+    if (comparePositions(checkpoint, this.checkpoint) <= 0) return;
+    this.checkpoint = checkpoint;
+    this.waiters.reached(checkpoint);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.follow();
+        if (!this.stopped && !this.failed)
+          this.logger.warn('the event store ended the subscription');
+      } catch (error) {
+        this.logger.warn(`the subscription failed: ${message(error)}`);
+      }
+      if (this.stopped) return;
+      this.failures += 1;
+      const delay = Math.min(FIRST_RETRY_MS * 2 ** (this.failures - 1), MAX_RETRY_MS);
+      this.logger.warn(`subscribing again after ${this.checkpoint} in ${delay} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  /** One subscription from the committed checkpoint, until it ends, fails or we stop. */
+  private async follow(): Promise<void> {
+    this.buffer = [];
+    this.failed = false;
+    const subscription = this.store.subscribe({
+      after: this.checkpoint,
+      streamPrefix: INCIDENT_STREAM_PREFIX,
+    });
+    this.subscription = subscription;
+    try {
+      for await (const event of subscription) {
+        if (this.failed || this.stopped) break;
+        this.buffer.push(event);
+        if (this.buffer.length >= MAX_BATCH) this.flush();
+        else this.queueFlush();
+      }
+    } finally {
+      this.subscription = undefined;
+      await subscription.close();
+      // what was delivered before the end is contiguous with the checkpoint: keep it
+      if (!this.failed) this.flush();
+      this.buffer = [];
+    }
+  }
+
+  /** Flushes once the events already at hand are buffered (setImmediate runs after them). */
+  private queueFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushQueued = false;
+    if (this.buffer.length === 0 || this.failed) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    try {
+      this.advance(this.writer.apply(this.readModel.generation(), batch));
+      this.failures = 0;
+    } catch (error) {
+      // nothing of the batch is committed: drop what follows and resume from the checkpoint
+      this.logger.error(`could not apply ${batch.length} events: ${message(error)}`);
+      this.failed = true;
+      void this.subscription?.close();
+    }
+  }
+}

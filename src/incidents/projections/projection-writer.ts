@@ -1,0 +1,157 @@
+import { Logger } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { comparePositions, type StoredEvent } from '../../event-store/event-store.js';
+import { incidentIdOf, isIncidentEventType } from '../domain/events.js';
+import { evolve, InvalidIncidentStream } from '../domain/evolve.js';
+import { toHistoryVersion } from '../domain/history.js';
+import { toRecordedEvent } from '../domain/recorded.js';
+import type { IncidentState } from '../domain/state.js';
+import { toTimelineEntry } from '../domain/timeline.js';
+import { toIncidentView } from '../domain/view.js';
+import { searchTextOf, toIncidentSummary } from './incident-summary.js';
+import { PROJECTION, type ReadModelDatabase } from './read-model-database.js';
+import { generationTables, sortKeyOf } from './read-model-schema.js';
+
+interface Statements {
+  loadState: Database.Statement<[string], { state_json: string }>;
+  saveIncident: Database.Statement<unknown[]>;
+  addEntry: Database.Statement<unknown[]>;
+  addVersion: Database.Statement<unknown[]>;
+  saveCheckpoint: Database.Statement<unknown[]>;
+}
+
+/** The UTC ISO text timeline entries sort on for `by=reported`. */
+export function reportedKeyOf(reportedAt: string | undefined, recordedAt: string): string {
+  return new Date(reportedAt ?? recordedAt).toISOString();
+}
+
+/**
+ * Applies events to one generation of the read model: the incident view and list row, the
+ * timeline entries and the claim history versions, and the checkpoint, in ONE transaction per
+ * batch. Events at or below the checkpoint (or the incident's revision) are skipped, so a batch
+ * delivered again after a crash changes nothing.
+ */
+export class ProjectionWriter {
+  private readonly logger = new Logger('projections');
+  private readonly statements = new Map<number, Statements>();
+
+  constructor(private readonly readModel: ReadModelDatabase) {}
+
+  /**
+   * Applies `events` (in position order) to `generation` and returns its new checkpoint.
+   * `through` moves the checkpoint past events that were read but are not incident events.
+   */
+  apply(generation: number, events: readonly StoredEvent[], through?: string): string {
+    const run = this.readModel.db.transaction(() =>
+      this.applyInTransaction(generation, events, through),
+    );
+    // IMMEDIATE: take the write lock first, so another process on the file cannot make us retry
+    return run.immediate();
+  }
+
+  /** Forgets the prepared statements of a dropped generation. */
+  forget(generation: number): void {
+    this.statements.delete(generation);
+  }
+
+  private applyInTransaction(
+    generation: number,
+    events: readonly StoredEvent[],
+    through: string | undefined,
+  ): string {
+    const sql = this.prepared(generation);
+    const start = this.readModel.checkpoint(generation);
+    let checkpoint = start;
+    const states = new Map<string, IncidentState | null>();
+    for (const stored of events) {
+      if (comparePositions(stored.position, checkpoint) <= 0) continue;
+      checkpoint = stored.position;
+      const incidentId = incidentIdOf(stored.streamId);
+      if (incidentId === null || !isIncidentEventType(stored.type)) continue;
+      if (!states.has(incidentId)) states.set(incidentId, this.loadState(sql, incidentId));
+      const before = states.get(incidentId) ?? null;
+      const event = toRecordedEvent(stored);
+      if (before && event.revision <= before.revision) continue;
+      let after: IncidentState;
+      try {
+        after = evolve(before, event);
+      } catch (error) {
+        if (!(error instanceof InvalidIncidentStream)) throw error;
+        // a corrupt stream must not stop every other incident's projection
+        this.logger.error(`skipped ${stored.type} at ${stored.position}: ${error.message}`);
+        continue;
+      }
+      states.set(incidentId, after);
+      const entry = toTimelineEntry(event, before);
+      sql.addEntry.run(
+        incidentId,
+        event.revision,
+        reportedKeyOf(entry.reportedAt, entry.recordedAt),
+        JSON.stringify(entry),
+      );
+      const version = toHistoryVersion(event, after);
+      if (version) {
+        sql.addVersion.run(
+          incidentId,
+          version.claim.claimId,
+          event.revision,
+          JSON.stringify(version),
+        );
+      }
+    }
+    for (const state of states.values()) if (state) this.saveIncident(sql, state);
+    if (through !== undefined && comparePositions(through, checkpoint) > 0) checkpoint = through;
+    if (checkpoint !== start) sql.saveCheckpoint.run(generation, PROJECTION, checkpoint);
+    return checkpoint;
+  }
+
+  private loadState(sql: Statements, incidentId: string): IncidentState | null {
+    const row = sql.loadState.get(incidentId);
+    return row ? (JSON.parse(row.state_json) as IncidentState) : null;
+  }
+
+  private saveIncident(sql: Statements, state: IncidentState): void {
+    const view = toIncidentView(state);
+    sql.saveIncident.run(
+      state.incidentId,
+      state.status,
+      JSON.stringify(state.tags),
+      searchTextOf(view),
+      state.updatedAt,
+      state.revision,
+      sortKeyOf(state.position),
+      JSON.stringify(state),
+      JSON.stringify(view),
+      JSON.stringify(toIncidentSummary(view)),
+    );
+  }
+
+  private prepared(generation: number): Statements {
+    let sql = this.statements.get(generation);
+    if (sql) return sql;
+    const t = generationTables(generation);
+    const db = this.readModel.db;
+    sql = {
+      loadState: db.prepare(`SELECT state_json FROM ${t.incidents} WHERE incident_id = ?`),
+      saveIncident: db.prepare(
+        `INSERT OR REPLACE INTO ${t.incidents} (incident_id, status, tags_json, search_text,
+           updated_at, revision, sort_key, state_json, view_json, summary_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      addEntry: db.prepare(
+        `INSERT OR IGNORE INTO ${t.timeline} (incident_id, revision, reported_key, entry_json)
+         VALUES (?, ?, ?, ?)`,
+      ),
+      addVersion: db.prepare(
+        `INSERT OR IGNORE INTO ${t.claimVersions} (incident_id, claim_id, revision, version_json)
+         VALUES (?, ?, ?, ?)`,
+      ),
+      saveCheckpoint: db.prepare(
+        `INSERT INTO rm_checkpoints (generation, projection, position) VALUES (?, ?, ?)
+         ON CONFLICT (generation, projection) DO UPDATE SET position = excluded.position`,
+      ),
+    };
+    this.statements.set(generation, sql);
+    return sql;
+  }
+}

@@ -1,0 +1,45 @@
+import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config.js';
+import { ReadModelProgress } from '../application/read-model-progress.js';
+import { ProjectionRebuild } from './projection-rebuild.js';
+import { ProjectionRunner } from './projection-runner.js';
+import { ProjectionWriter } from './projection-writer.js';
+import { ReadModelDatabase } from './read-model-database.js';
+import { ReadModelQueries } from './read-model-queries.js';
+
+/**
+ * The read model and the runner that feeds it. Global so the write path can wait on
+ * `ReadModelProgress` (read-your-writes) without importing this module.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ReadModelDatabase,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ReadModelDatabase.open(config.readModelFile),
+    },
+    {
+      provide: ProjectionWriter,
+      inject: [ReadModelDatabase],
+      useFactory: (readModel: ReadModelDatabase) => new ProjectionWriter(readModel),
+    },
+    {
+      provide: ReadModelQueries,
+      inject: [ReadModelDatabase],
+      useFactory: (readModel: ReadModelDatabase) => new ReadModelQueries(readModel),
+    },
+    ProjectionRunner,
+    { provide: ReadModelProgress, useExisting: ProjectionRunner },
+    ProjectionRebuild,
+  ],
+  exports: [ReadModelQueries, ProjectionRunner, ReadModelProgress, ProjectionRebuild],
+})
+export class ProjectionsModule implements OnApplicationShutdown {
+  constructor(private readonly readModel: ReadModelDatabase) {}
+
+  /** After the runner and any rebuild have stopped (they stop in onModuleDestroy). */
+  onApplicationShutdown(): void {
+    this.readModel.close();
+  }
+}

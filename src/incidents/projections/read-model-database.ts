@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  createGenerationSql,
+  dropGenerationSql,
+  META_SQL,
+  READ_MODEL_SCHEMA,
+} from './read-model-schema.js';
+
+/** The one checkpoint of the incident projections (view, list, timeline, claim history). */
+export const PROJECTION = 'incidents';
+
+/**
+ * The read model's own SQLite connection (WAL), beside the event store's when they share a file.
+ * Knows which table generation is current; projections write it, queries read it.
+ */
+export class ReadModelDatabase {
+  private current: number;
+
+  private constructor(readonly db: Database.Database) {
+    db.exec(META_SQL);
+    const generation = this.meta('generation');
+    const schema = this.meta('schema');
+    if (generation !== undefined && schema === String(READ_MODEL_SCHEMA)) {
+      this.current = Number(generation);
+      return;
+    }
+    // first start, or rows of an older shape: start a fresh generation from position 0
+    const next = generation === undefined ? 1 : Number(generation) + 1;
+    db.transaction(() => {
+      if (generation !== undefined) this.dropGeneration(Number(generation));
+      this.createGeneration(next);
+      this.setMeta('schema', String(READ_MODEL_SCHEMA));
+      this.setMeta('generation', String(next));
+    })();
+    this.current = next;
+  }
+
+  static open(file: string): ReadModelDatabase {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+      return new ReadModelDatabase(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** The generation reads use and the live runner writes. */
+  generation(): number {
+    return this.current;
+  }
+
+  /** The position the generation has applied, '0' when it has applied nothing. */
+  checkpoint(generation = this.current): string {
+    const row = this.db
+      .prepare<[number, string], { position: string }>(
+        'SELECT position FROM rm_checkpoints WHERE generation = ? AND projection = ?',
+      )
+      .get(generation, PROJECTION);
+    return row?.position ?? '0';
+  }
+
+  /** Empty tables for a generation (dropping leftovers of an interrupted rebuild). */
+  createGeneration(generation: number): void {
+    this.db.transaction(() => {
+      this.dropGeneration(generation);
+      this.db.exec(createGenerationSql(generation));
+    })();
+  }
+
+  dropGeneration(generation: number): void {
+    this.db.exec(dropGenerationSql(generation));
+    this.db.prepare('DELETE FROM rm_checkpoints WHERE generation = ?').run(generation);
+  }
+
+  /** Makes `generation` current and drops the one it replaces, in one transaction. */
+  swapTo(generation: number): void {
+    const previous = this.current;
+    this.db.transaction(() => {
+      this.setMeta('generation', String(generation));
+      this.dropGeneration(previous);
+    })();
+    this.current = generation;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private meta(key: string): string | undefined {
+    return this.db
+      .prepare<[string], { value: string }>('SELECT value FROM rm_meta WHERE key = ?')
+      .get(key)?.value;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO rm_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+}

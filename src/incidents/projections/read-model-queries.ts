@@ -1,0 +1,144 @@
+import type Database from 'better-sqlite3';
+import type { ClaimHistoryVersion, IncidentView, TimelineEntry } from '../domain/view-types.js';
+import type { IncidentSummary } from './incident-summary.js';
+import { ReadModelDatabase } from './read-model-database.js';
+import { generationTables } from './read-model-schema.js';
+
+export interface IncidentFilter {
+  status?: string;
+  tag?: string;
+  /** Lower-cased text to find in title, summary or place name. */
+  q?: string;
+  /** Only incidents whose sort key is below this (the list is newest first). */
+  before?: string;
+  limit: number;
+}
+
+export type TimelineOrder = 'asc' | 'desc';
+export type TimelineBy = 'recorded' | 'reported';
+
+export interface TimelineRange {
+  by: TimelineBy;
+  order: TimelineOrder;
+  /** Only entries with a revision above this. */
+  afterRevision?: number;
+  /** Continue after (asc) or before (desc) this entry: its sort key and revision. */
+  from?: { key: string; revision: number };
+  limit: number;
+}
+
+export interface ListRow {
+  sortKey: string;
+  summary: IncidentSummary;
+}
+
+export interface TimelineRow {
+  reportedKey: string;
+  entry: TimelineEntry;
+}
+
+/** The read side of the read model: every query reads the current generation. */
+export class ReadModelQueries {
+  constructor(private readonly readModel: ReadModelDatabase) {}
+
+  private get db(): Database.Database {
+    return this.readModel.db;
+  }
+
+  private get tables() {
+    return generationTables(this.readModel.generation());
+  }
+
+  view(incidentId: string): IncidentView | undefined {
+    const row = this.db
+      .prepare<[string], { view_json: string }>(
+        `SELECT view_json FROM ${this.tables.incidents} WHERE incident_id = ?`,
+      )
+      .get(incidentId);
+    return row ? (JSON.parse(row.view_json) as IncidentView) : undefined;
+  }
+
+  exists(incidentId: string): boolean {
+    return (
+      this.db
+        .prepare(`SELECT 1 FROM ${this.tables.incidents} WHERE incident_id = ?`)
+        .get(incidentId) !== undefined
+    );
+  }
+
+  /** Incidents, most recently updated (highest position) first. */
+  list(filter: IncidentFilter): ListRow[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.status !== undefined) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    if (filter.tag !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM json_each(tags_json) WHERE value = ?)');
+      params.push(filter.tag);
+    }
+    if (filter.q !== undefined) {
+      where.push('instr(search_text, ?) > 0');
+      params.push(filter.q);
+    }
+    if (filter.before !== undefined) {
+      where.push('sort_key < ?');
+      params.push(filter.before);
+    }
+    const sql = `SELECT sort_key, summary_json FROM ${this.tables.incidents}
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY sort_key DESC LIMIT ?`;
+    const rows = this.db
+      .prepare<unknown[], { sort_key: string; summary_json: string }>(sql)
+      .all(...params, filter.limit);
+    return rows.map((row) => ({
+      sortKey: row.sort_key,
+      summary: JSON.parse(row.summary_json) as IncidentSummary,
+    }));
+  }
+
+  timeline(incidentId: string, range: TimelineRange): TimelineRow[] {
+    const where = ['incident_id = ?'];
+    const params: (string | number)[] = [incidentId];
+    if (range.afterRevision !== undefined) {
+      where.push('revision > ?');
+      params.push(range.afterRevision);
+    }
+    const direction = range.order === 'asc' ? 'ASC' : 'DESC';
+    const comparison = range.order === 'asc' ? '>' : '<';
+    if (range.from) {
+      if (range.by === 'recorded') {
+        where.push(`revision ${comparison} ?`);
+        params.push(range.from.revision);
+      } else {
+        where.push(`(reported_key, revision) ${comparison} (?, ?)`);
+        params.push(range.from.key, range.from.revision);
+      }
+    }
+    const orderBy =
+      range.by === 'recorded'
+        ? `revision ${direction}`
+        : `reported_key ${direction}, revision ${direction}`;
+    const sql = `SELECT reported_key, entry_json FROM ${this.tables.timeline}
+      WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ?`;
+    return this.db
+      .prepare<unknown[], { reported_key: string; entry_json: string }>(sql)
+      .all(...params, range.limit)
+      .map((row) => ({
+        reportedKey: row.reported_key,
+        entry: JSON.parse(row.entry_json) as TimelineEntry,
+      }));
+  }
+
+  /** A claim's versions, oldest first; empty when the claim is unknown. */
+  claimHistory(incidentId: string, claimId: string): ClaimHistoryVersion[] {
+    return this.db
+      .prepare<[string, string], { version_json: string }>(
+        `SELECT version_json FROM ${this.tables.claimVersions}
+         WHERE incident_id = ? AND claim_id = ? ORDER BY revision`,
+      )
+      .all(incidentId, claimId)
+      .map((row) => JSON.parse(row.version_json) as ClaimHistoryVersion);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The read model's tables. Projection tables carry a generation suffix (`_g<n>`): a rebuild
+ * fills the next generation while reads use the current one, then one transaction swaps them.
+ * Every name starts with `rm_` so the read model can share a file with the event store.
+ */
+
+/** Bump when a projection's rows change shape: a read model of another schema is rebuilt. */
+export const READ_MODEL_SCHEMA = 1;
+
+export interface GenerationTables {
+  incidents: string;
+  timeline: string;
+  claimVersions: string;
+}
+
+export function generationTables(generation: number): GenerationTables {
+  return {
+    incidents: `rm_incidents_g${generation}`,
+    timeline: `rm_timeline_g${generation}`,
+    claimVersions: `rm_claim_versions_g${generation}`,
+  };
+}
+
+/** Which generation is current, the schema it was built with, and each one's checkpoint. */
+export const META_SQL = `
+CREATE TABLE IF NOT EXISTS rm_meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rm_checkpoints (
+  generation INTEGER NOT NULL,
+  projection TEXT    NOT NULL,
+  position   TEXT    NOT NULL,
+  PRIMARY KEY (generation, projection)
+) WITHOUT ROWID;
+`;
+
+/**
+ * One generation. `sort_key` is the position zero-padded to 20 digits (positions may exceed
+ * 2^53, so they are kept as text and compared as fixed-width strings). `reported_key` is the
+ * entry's reportedAt, or its recordedAt when it has none, as UTC ISO text (sorts as time).
+ */
+export function createGenerationSql(generation: number): string {
+  const t = generationTables(generation);
+  return `
+CREATE TABLE ${t.incidents} (
+  incident_id  TEXT PRIMARY KEY,
+  status       TEXT    NOT NULL,
+  tags_json    TEXT    NOT NULL,
+  search_text  TEXT    NOT NULL,
+  updated_at   TEXT    NOT NULL,
+  revision     INTEGER NOT NULL,
+  sort_key     TEXT    NOT NULL,
+  state_json   TEXT    NOT NULL,
+  view_json    TEXT    NOT NULL,
+  summary_json TEXT    NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX ${t.incidents}_recent ON ${t.incidents} (sort_key);
+CREATE INDEX ${t.incidents}_status ON ${t.incidents} (status, sort_key);
+CREATE TABLE ${t.timeline} (
+  incident_id  TEXT    NOT NULL,
+  revision     INTEGER NOT NULL,
+  reported_key TEXT    NOT NULL,
+  entry_json   TEXT    NOT NULL,
+  PRIMARY KEY (incident_id, revision)
+) WITHOUT ROWID;
+CREATE INDEX ${t.timeline}_reported ON ${t.timeline} (incident_id, reported_key, revision);
+CREATE TABLE ${t.claimVersions} (
+  incident_id  TEXT    NOT NULL,
+  claim_id     TEXT    NOT NULL,
+  revision     INTEGER NOT NULL,
+  version_json TEXT    NOT NULL,
+  PRIMARY KEY (incident_id, claim_id, revision)
+) WITHOUT ROWID;
+`;
+}
+
+export function dropGenerationSql(generation: number): string {
+  const t = generationTables(generation);
+  return [t.incidents, t.timeline, t.claimVersions]
+    .map((table) => `DROP TABLE IF EXISTS ${table};`)
+    .join('\n');
+}
+
+/** A position as a fixed-width string, so SQL orders positions as numbers. */
+export function sortKeyOf(position: string): string {
+  return position.padStart(20, '0');
+}
