@@ -1,5 +1,5 @@
 /** Small sample commands and events for the domain tests. */
-import type { IncidentEvent } from '../events.js';
+import type { AttributionLink, IncidentEvent } from '../events.js';
 
 export const INCIDENT_ID = 'strike-near-town';
 
@@ -14,12 +14,12 @@ export const opened: IncidentEvent = {
   },
 };
 
-export const wire = [
-  { name: 'unnamed official', kind: 'official' as const, named: false },
-  { name: 'Reuters', kind: 'wire' as const },
+export const wire: AttributionLink[] = [
+  { name: 'unnamed official', kind: 'official', named: false },
+  { name: 'Reuters', kind: 'wire' },
 ];
 
-export const outlet = [{ name: 'Al-Masdar News', kind: 'outlet' as const }];
+export const outlet: AttributionLink[] = [{ name: 'Al-Masdar News', kind: 'outlet' }];
 
 export function statement(claimId: string, reportedAt = '2017-05-18T15:30:00.000Z'): IncidentEvent {
   return {
@@ -39,7 +39,7 @@ export function casualties(
   claimId: string,
   killed: [number, number | null],
   reportedAt = '2017-05-18T19:05:00.000Z',
-  attribution = outlet,
+  attribution: AttributionLink[] = outlet,
 ): IncidentEvent {
   return {
     type: 'CasualtyFiguresReported',

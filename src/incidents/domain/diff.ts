@@ -1,0 +1,96 @@
+/** The difference between two views of one incident, claim by claim (GET /incidents/:id/diff). */
+import { deepEqual } from './equal.js';
+import type {
+  CasualtyView,
+  ClaimView,
+  FieldChange,
+  IncidentView,
+  ViewChange,
+  ViewDiff,
+} from './view-types.js';
+
+const INCIDENT_FIELDS = ['title', 'summary', 'location', 'occurredAt', 'tags', 'status'] as const;
+
+/** Claim fields compared; bookkeeping (versions, updatedAt, recordedAt, source) is left out. */
+const CLAIM_FIELDS = [
+  'state',
+  'text',
+  'quoted',
+  'topic',
+  'url',
+  'figures',
+  'attribution',
+  'reportedAt',
+  'disputedBy',
+  'revisionNote',
+  'correction',
+  'retraction',
+] as const satisfies readonly (keyof ClaimView)[];
+
+/**
+ * Incident fields first, then claims in the order of `after` (claims only in `before` last),
+ * then casualty ranges that moved. `from`/`to` are the two views' revisions.
+ */
+export function diffViews(before: IncidentView, after: IncidentView): ViewDiff {
+  const changes: ViewChange[] = [];
+  for (const field of INCIDENT_FIELDS) {
+    if (!deepEqual(before[field], after[field])) {
+      changes.push({ type: 'incident-changed', field, before: before[field], after: after[field] });
+    }
+  }
+  const earlier = new Map(before.claims.map((claim) => [claim.claimId, claim]));
+  for (const claim of after.claims) {
+    const old = earlier.get(claim.claimId);
+    if (!old) {
+      changes.push({ type: 'claim-added', claimId: claim.claimId, claim });
+      continue;
+    }
+    const fields = changedFields(old, claim);
+    if (fields.length === 0) continue;
+    changes.push(
+      claim.state === 'retracted' && old.state !== 'retracted'
+        ? { type: 'claim-retracted', claimId: claim.claimId, fields }
+        : { type: 'claim-changed', claimId: claim.claimId, state: claim.state, fields },
+    );
+  }
+  const later = new Set(after.claims.map((claim) => claim.claimId));
+  for (const claim of before.claims) {
+    if (!later.has(claim.claimId)) {
+      changes.push({ type: 'claim-removed', claimId: claim.claimId, claim });
+    }
+  }
+  changes.push(...casualtyChanges(before.casualties, after.casualties));
+  return { from: before.revision, to: after.revision, changes };
+}
+
+function changedFields(before: ClaimView, after: ClaimView): FieldChange[] {
+  return CLAIM_FIELDS.filter((field) => !deepEqual(before[field], after[field])).map((field) => ({
+    field,
+    before: before[field] ?? null,
+    after: after[field] ?? null,
+  }));
+}
+
+const rowKey = (row: CasualtyView) => `${row.measure}\u0000${row.group}`;
+const range = (row: CasualtyView | undefined) => (row ? { min: row.min, max: row.max } : null);
+
+function casualtyChanges(before: CasualtyView[], after: CasualtyView[]): ViewChange[] {
+  const old = new Map(before.map((row) => [rowKey(row), row]));
+  const now = new Map(after.map((row) => [rowKey(row), row]));
+  const keys = [...new Set([...now.keys(), ...old.keys()])];
+  return keys.flatMap((key): ViewChange[] => {
+    const a = old.get(key);
+    const b = now.get(key);
+    const row = (b ?? a) as CasualtyView;
+    if (deepEqual(range(a), range(b))) return [];
+    return [
+      {
+        type: 'casualties-changed',
+        measure: row.measure,
+        group: row.group,
+        before: range(a),
+        after: range(b),
+      },
+    ];
+  });
+}
