@@ -1,0 +1,87 @@
+import type {
+  ClaimHistory,
+  IncidentSummary,
+  IncidentView,
+  Page,
+  TimelineEntry,
+  ViewPoint,
+} from './api-types.js';
+
+/** A refused request, with the problem+json title and detail when the service sent them. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText}`;
+    try {
+      const problem = (await response.json()) as { title?: string; detail?: string };
+      message = problem.detail ?? problem.title ?? message;
+    } catch {
+      // Not problem+json: keep the status line.
+    }
+    throw new ApiError(response.status, message);
+  }
+  return (await response.json()) as T;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const incidentPath = (id: string): string => `/incidents/${encodeURIComponent(id)}`;
+
+export interface ListQuery {
+  status?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export function listIncidents(q: ListQuery, signal?: AbortSignal): Promise<Page<IncidentSummary>> {
+  return getJson(`/incidents${query({ ...q })}`, signal);
+}
+
+/** The view now, or as it stood at a view point (one of asOf, reportedBy, revision). */
+export function getView(id: string, at: ViewPoint = { kind: 'live' }): Promise<IncidentView> {
+  const params =
+    at.kind === 'revision'
+      ? { revision: at.revision }
+      : at.kind === 'asOf'
+        ? { asOf: at.at }
+        : at.kind === 'reportedBy'
+          ? { reportedBy: at.at }
+          : {};
+  return getJson(`${incidentPath(id)}${query(params)}`);
+}
+
+/** Every timeline entry after `after` (a revision), oldest first, across all pages. */
+export async function getTimelineAfter(id: string, after?: number): Promise<TimelineEntry[]> {
+  const entries: TimelineEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await getJson<Page<TimelineEntry>>(
+      `${incidentPath(id)}/timeline${query({ after, order: 'asc', limit: 1000, cursor })}`,
+    );
+    entries.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return entries;
+}
+
+export function getClaimHistory(id: string, claimId: string): Promise<ClaimHistory> {
+  return getJson(`${incidentPath(id)}/claims/${encodeURIComponent(claimId)}/history`);
+}

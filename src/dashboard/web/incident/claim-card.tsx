@@ -1,0 +1,84 @@
+import type { ClaimView } from '../api/api-types.js';
+import type { ClaimChange } from '../lib/claim-changes.js';
+import { formatFigure, formatTime } from '../lib/format.js';
+import { AttributionChain } from './attribution-chain.js';
+import { ClaimNotes } from './claim-notes.js';
+
+interface Props {
+  claim: ClaimView;
+  change?: ClaimChange;
+  labelOf: (claimId: string) => string;
+  onGoToClaim: (claimId: string) => void;
+  onHistory: (claimId: string) => void;
+}
+
+/** One claim: who said it (the chain), what, when, its state at a glance, and its audit. */
+export function ClaimCard({ claim, change, labelOf, onGoToClaim, onHistory }: Props) {
+  const retracted = claim.state === 'retracted';
+  const content =
+    claim.kind === 'casualties' ? (
+      <ul class="claim-figures">
+        {(claim.figures ?? []).map((figure) => (
+          <li key={`${figure.measure}|${figure.group}`}>{formatFigure(figure)}</li>
+        ))}
+      </ul>
+    ) : (
+      <p class="claim-text">{claim.quoted === 'verbatim' ? `“${claim.text ?? ''}”` : claim.text}</p>
+    );
+  return (
+    <article
+      id={`claim-${claim.claimId}`}
+      tabIndex={-1}
+      class={`claim claim-${claim.state}${change ? ` claim-${change}` : ''}`}
+      data-testid="claim"
+      data-claim-id={claim.claimId}
+      data-state={claim.state}
+      data-change={change ?? ''}
+      aria-labelledby={`claim-${claim.claimId}-source`}
+    >
+      <header class="claim-header">
+        <h3 class="visually-hidden" id={`claim-${claim.claimId}-source`}>
+          {claim.kind === 'casualties' ? 'Casualty figures' : 'Statement'} from {claim.source}
+        </h3>
+        <AttributionChain chain={claim.attribution} />
+        <div class="claim-badges">
+          {claim.state !== 'active' && (
+            <span class={`badge badge-state state-${claim.state}`} data-testid="claim-state">
+              {claim.state}
+            </span>
+          )}
+          {change && (
+            <span class="badge badge-change" data-testid="claim-change">
+              {change === 'new' ? 'new at this step' : 'changed at this step'}
+            </span>
+          )}
+        </div>
+      </header>
+      {retracted ? (
+        <del class="claim-content">{content}</del>
+      ) : (
+        <div class="claim-content">{content}</div>
+      )}
+      <ClaimNotes claim={claim} labelOf={labelOf} onGoToClaim={onGoToClaim} />
+      <footer class="claim-footer">
+        {claim.topic && <span class="badge badge-topic">{claim.topic}</span>}
+        {claim.kind === 'casualties' && <span class="badge badge-topic">casualties</span>}
+        <span>
+          Reported <time dateTime={claim.reportedAt}>{formatTime(claim.reportedAt)}</time>
+          {claim.firstReportedAt !== claim.reportedAt && (
+            <> (first {formatTime(claim.firstReportedAt)})</>
+          )}
+        </span>
+        <button
+          type="button"
+          class="button button-small"
+          data-testid="claim-history-button"
+          onClick={() => onHistory(claim.claimId)}
+        >
+          History<span class="visually-hidden"> of this claim</span> ({claim.versions}{' '}
+          {claim.versions === 1 ? 'version' : 'versions'})
+        </button>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ViewPoint } from '../api/api-types.js';
+import { incidentHref } from '../shell/use-hash-route.js';
+import { CasualtiesPanel } from './casualties-panel.js';
+import { ClaimCard } from './claim-card.js';
+import { HistoryDialog } from './history-dialog.js';
+import { IncidentHeader } from './incident-header.js';
+import { ReplayBar } from './replay-bar.js';
+import { TimelinePanel } from './timeline-panel.js';
+import { useLiveIncident } from './use-live-incident.js';
+import { useReplay } from './use-replay.js';
+import { paramsOf, timelineAt, viewPointFrom, viewPointKey } from './view-point.js';
+
+interface Props {
+  incidentId: string;
+  params: URLSearchParams;
+}
+
+/** One incident: claims, casualties, timeline, live or replayed, with each claim's audit. */
+export function IncidentPage({ incidentId, params }: Props) {
+  const point = viewPointFrom(params);
+  const key = viewPointKey(point);
+  const live = useLiveIncident(incidentId);
+  const replay = useReplay(incidentId, point, live.view);
+  const [historyOf, setHistoryOf] = useState<string | undefined>();
+  const timeline = useMemo(() => timelineAt(live.timeline, point), [live.timeline, key]);
+  const view = replay.view;
+
+  useEffect(() => {
+    if (live.view) document.title = `${live.view.title} · storyline`;
+  }, [live.view?.title]);
+
+  const setPoint = (next: ViewPoint): void => {
+    window.location.replace(incidentHref(incidentId, paramsOf(next)));
+  };
+  const labelOf = (claimId: string): string => {
+    const claim = view?.claims.find((candidate) => candidate.claimId === claimId);
+    if (!claim) return claimId;
+    const excerpt = claim.text
+      ? `: “${claim.text.slice(0, 60)}${claim.text.length > 60 ? '…' : ''}”`
+      : '';
+    return `${claim.source}${excerpt}`;
+  };
+  const goToClaim = (claimId: string): void => {
+    const target = document.getElementById(`claim-${claimId}`);
+    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    target?.focus({ preventScroll: true });
+  };
+
+  if (live.notFound) {
+    return (
+      <section class="incident-page" data-testid="incident-page">
+        <h1>Incident not found</h1>
+        <p>
+          There is no incident <code>{incidentId}</code>. <a href="#/">Back to all incidents</a>
+        </p>
+      </section>
+    );
+  }
+  if (!live.view) {
+    return (
+      <section class="incident-page" data-testid="incident-page" aria-busy="true">
+        <p class="muted">
+          {live.error ? `Could not load the incident: ${live.error}` : 'Loading…'}
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section class="incident-page" data-testid="incident-page" data-revision={view?.revision}>
+      <IncidentHeader view={view ?? live.view} />
+      <ReplayBar
+        point={point}
+        latest={live.view.revision}
+        shownRevision={view?.revision}
+        timeline={live.timeline}
+        loading={replay.loading}
+        onChange={setPoint}
+      />
+      {(replay.error ?? live.error) && (
+        <p class="error" role="alert">
+          {replay.error ?? live.error}
+        </p>
+      )}
+      {view && (
+        <div class="incident-grid">
+          <section class="claims" aria-labelledby="claims-heading" data-testid="claims">
+            <h2 id="claims-heading">Claims ({view.claims.length})</h2>
+            {view.claims.length === 0 && <p class="muted">No claim reported yet.</p>}
+            {view.claims.map((claim) => (
+              <ClaimCard
+                key={claim.claimId}
+                claim={claim}
+                change={replay.changes.get(claim.claimId)}
+                labelOf={labelOf}
+                onGoToClaim={goToClaim}
+                onHistory={setHistoryOf}
+              />
+            ))}
+          </section>
+          <div class="side">
+            <CasualtiesPanel casualties={view.casualties} timeline={timeline} />
+            <TimelinePanel
+              entries={timeline}
+              current={point.kind === 'live' ? undefined : view.revision}
+            />
+          </div>
+        </div>
+      )}
+      {historyOf && (
+        <HistoryDialog
+          incidentId={incidentId}
+          claimId={historyOf}
+          onClose={() => setHistoryOf(undefined)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { IncidentSummary } from '../api/api-types.js';
+import { listIncidents } from '../api/http.js';
+import { useFeed } from '../feed/feed-context.js';
+
+export interface IncidentListQuery {
+  status: string;
+  q: string;
+}
+
+export interface IncidentListState {
+  items: IncidentSummary[];
+  nextCursor?: string;
+  loading: boolean;
+  error?: string;
+  /** Incidents the feed reported a change for in the last few seconds. */
+  fresh: ReadonlySet<string>;
+  loadMore: () => void;
+}
+
+const PAGE = 20;
+const FRESH_MS = 8000;
+
+/** The incidents list for a query, refetched whenever the all-incidents feed reports a change. */
+export function useIncidentList(query: IncidentListQuery): IncidentListState {
+  const feed = useFeed();
+  const [items, setItems] = useState<IncidentSummary[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | undefined>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | undefined>();
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const [tick, setTick] = useState(0);
+  const shown = useRef(PAGE);
+  const request = useRef(0);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = feed.subscribe({
+      onEvent: (event) => {
+        setFresh((ids) => new Set(ids).add(event.incidentId));
+        setTimeout(() => {
+          setFresh((ids) => {
+            const next = new Set(ids);
+            next.delete(event.incidentId);
+            return next;
+          });
+        }, FRESH_MS);
+        // Coalesce a burst of events into one refetch.
+        clearTimeout(timer);
+        timer = setTimeout(() => setTick((n) => n + 1), 50);
+      },
+    });
+    return () => {
+      clearTimeout(timer);
+      subscription.close();
+    };
+  }, [feed]);
+
+  useEffect(() => {
+    const id = ++request.current;
+    const limit = Math.min(100, Math.max(PAGE, shown.current));
+    listIncidents({ status: query.status, q: query.q, limit })
+      .then((page) => {
+        if (id !== request.current) return;
+        setItems(page.items);
+        setNextCursor(page.nextCursor ?? undefined);
+        setError(undefined);
+      })
+      .catch((failure: unknown) => {
+        if (id === request.current)
+          setError(failure instanceof Error ? failure.message : String(failure));
+      })
+      .finally(() => {
+        if (id === request.current) setLoading(false);
+      });
+  }, [query.status, query.q, tick]);
+
+  const loadMore = useCallback(() => {
+    if (!nextCursor) return;
+    const id = ++request.current;
+    listIncidents({ status: query.status, q: query.q, limit: PAGE, cursor: nextCursor })
+      .then((page) => {
+        if (id !== request.current) return;
+        setItems((current) => {
+          const known = new Set(current.map((item) => item.incidentId));
+          const merged = [...current, ...page.items.filter((item) => !known.has(item.incidentId))];
+          shown.current = merged.length;
+          return merged;
+        });
+        setNextCursor(page.nextCursor ?? undefined);
+      })
+      .catch((failure: unknown) => {
+        if (id === request.current)
+          setError(failure instanceof Error ? failure.message : String(failure));
+      });
+  }, [nextCursor, query.status, query.q]);
+
+  return { items, nextCursor, loading, error, fresh, loadMore };
+}

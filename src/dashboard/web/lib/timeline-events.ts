@@ -1,0 +1,34 @@
+import type { IncidentEvent } from '../../../incidents/domain/events.js';
+import type { TimelineEntry } from '../api/api-types.js';
+
+/** A timeline entry's type and data as the domain's discriminated union, so `switch` narrows. */
+export function eventOf(entry: TimelineEntry): IncidentEvent {
+  return { type: entry.type, data: entry.data } as IncidentEvent;
+}
+
+/** The claim an entry is about, if any. */
+export function claimIdOf(entry: TimelineEntry): string | undefined {
+  const data = entry.data as { claimId?: unknown };
+  return typeof data.claimId === 'string' ? data.claimId : undefined;
+}
+
+/** How far before its recording a report may be published and still count as "on time". */
+export const BACKDATED_AFTER_MS = 15 * 60 * 1000;
+
+/** A report recorded well after the source published it: readers must not mistake it for news. */
+export function isBackdated(entry: TimelineEntry): boolean {
+  if (!entry.reportedAt) return false;
+  return Date.parse(entry.recordedAt) - Date.parse(entry.reportedAt) > BACKDATED_AFTER_MS;
+}
+
+export type TimelineOrder = 'recorded' | 'reported';
+
+/** Newest first, by when storyline recorded it or when the source reported it. */
+export function sortTimeline(
+  entries: readonly TimelineEntry[],
+  by: TimelineOrder,
+): TimelineEntry[] {
+  const key = (entry: TimelineEntry): number =>
+    Date.parse(by === 'reported' ? (entry.reportedAt ?? entry.recordedAt) : entry.recordedAt);
+  return [...entries].sort((a, b) => key(b) - key(a) || b.revision - a.revision);
+}

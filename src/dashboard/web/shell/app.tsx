@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { IncidentPage } from '../incident/incident-page.js';
+import { IncidentsPage } from '../incidents/incidents-page.js';
+import { ConnectionStatus } from './connection-status.js';
+import { useHashRoute } from './use-hash-route.js';
+
+/** The page shell: landmarks, the connection status, and the routed page. */
+export function App() {
+  const route = useHashRoute();
+  const main = useRef<HTMLElement>(null);
+  const routeKey = route.page === 'incident' ? route.incidentId : 'incidents';
+
+  useEffect(() => {
+    if (route.page === 'incidents') document.title = 'Incidents · storyline';
+  }, [routeKey]);
+
+  const skipToMain = (event: Event): void => {
+    event.preventDefault();
+    main.current?.focus();
+  };
+
+  return (
+    <>
+      <a class="skip-link" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <header class="site-header">
+        <a class="brand" href="#/">
+          storyline
+        </a>
+        <nav aria-label="Main">
+          <a href="#/">Incidents</a>
+          <a href="/docs">API</a>
+        </nav>
+        <ConnectionStatus />
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        {route.page === 'incident' ? (
+          <IncidentPage incidentId={route.incidentId} params={route.params} />
+        ) : (
+          <IncidentsPage />
+        )}
+      </main>
+      <footer class="site-footer">
+        <p>Times are UTC. Every change is an event: replay any revision, audit any claim.</p>
+      </footer>
+    </>
+  );
+}
