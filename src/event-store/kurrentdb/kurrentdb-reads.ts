@@ -1,0 +1,107 @@
+import {
+  BACKWARDS,
+  END,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  type AllStreamResolvedEvent,
+  type KurrentDBClient,
+  type ResolvedEvent,
+} from '@kurrent/kurrentdb-client';
+import { InvalidStoreArgument, type ReadStreamOptions, type StoredEvent } from '../event-store.js';
+import { toPortError } from './kurrentdb-errors.js';
+import { toStoredEvent } from './kurrentdb-mapping.js';
+
+/** Where read-your-writes matters (every read here), ask the leader, not a lagging follower. */
+export const LEADER = { requiresLeader: true } as const;
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** Drains a client read into port events; a missing stream reads as empty. */
+export async function collect(
+  read: AsyncIterable<ResolvedEvent | AllStreamResolvedEvent>,
+  streamId?: string,
+): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  try {
+    for await (const resolved of read) {
+      const event = toStoredEvent(resolved);
+      if (event) events.push(event);
+    }
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return [];
+    throw toPortError(error, { streamId });
+  }
+  return events;
+}
+
+/** Reads one stream with the port's options (from is inclusive, in either direction). */
+export async function readStreamEvents(
+  client: KurrentDBClient,
+  streamId: string,
+  options: ReadStreamOptions = {},
+): Promise<StoredEvent[]> {
+  const { from, direction = 'forwards', limit } = options;
+  if (from !== undefined && !isCount(from)) throw new InvalidStoreArgument('from: a revision');
+  if (limit !== undefined && !isCount(limit)) throw new InvalidStoreArgument('limit: a count');
+  if (limit === 0) return [];
+  const backwards = direction === 'backwards';
+  const read = client.readStream(streamId, {
+    ...LEADER,
+    direction: backwards ? BACKWARDS : FORWARDS,
+    fromRevision: from !== undefined ? BigInt(from) : backwards ? END : START,
+    ...(limit !== undefined && { maxCount: limit }),
+  });
+  return collect(read, streamId);
+}
+
+/** Where an event already sits in its stream. */
+export interface StoredPlace {
+  revision: number;
+  position: string;
+}
+
+/**
+ * Finds which of `eventIds` the stream already holds, scanning back from its end (a retry's
+ * events are usually the latest), over at most `window` events, stopping once all are found.
+ */
+export async function findStored(
+  client: KurrentDBClient,
+  streamId: string,
+  eventIds: readonly string[],
+  window?: number,
+): Promise<Map<string, StoredPlace>> {
+  const wanted = new Set(eventIds);
+  const found = new Map<string, StoredPlace>();
+  try {
+    const read = client.readStream(streamId, {
+      ...LEADER,
+      direction: BACKWARDS,
+      fromRevision: END,
+      ...(window !== undefined && { maxCount: window }),
+    });
+    for await (const resolved of read) {
+      const event = toStoredEvent(resolved);
+      if (!event || !wanted.has(event.eventId)) continue;
+      found.set(event.eventId, { revision: event.revision, position: event.position });
+      if (found.size === wanted.size) break;
+    }
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return found;
+    throw toPortError(error, { streamId });
+  }
+  return found;
+}
+
+/** The position of the event at `revision` (appends are answered with it, exactly). */
+export async function positionAt(
+  client: KurrentDBClient,
+  streamId: string,
+  revision: number,
+): Promise<string> {
+  const [event] = await readStreamEvents(client, streamId, { from: revision, limit: 1 });
+  if (!event) throw new Error(`stream ${streamId} has no event at revision ${revision}`);
+  return event.position;
+}
