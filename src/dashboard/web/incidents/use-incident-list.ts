@@ -50,8 +50,13 @@ export function useIncidentList(query: IncidentListQuery): IncidentListState {
         timer = setTimeout(() => setTick((n) => n + 1), 50);
       },
     });
+    // After a reconnect the list may have missed changes made while live-only: refetch it.
+    const stopListening = feed.onStatus((status) => {
+      if (status === 'connected') setTick((n) => n + 1);
+    });
     return () => {
       clearTimeout(timer);
+      stopListening();
       subscription.close();
     };
   }, [feed]);

@@ -29,21 +29,32 @@ export class LiveIncident {
   private refreshing = false;
   private stopped = false;
   private subscription: FeedSubscription | undefined;
+  private starting = false;
+  private readonly stopListening: () => void;
 
   constructor(
     private readonly feed: FeedClient,
     private readonly incidentId: string,
     private readonly onChange: (state: LiveIncidentState) => void,
-  ) {}
+  ) {
+    // A first load that failed (service down) is tried again when the feed connects.
+    this.stopListening = feed.onStatus((status) => {
+      if (status === 'connected' && !this.subscription) void this.start();
+    });
+  }
 
   async start(): Promise<void> {
+    if (this.starting || this.stopped || this.subscription) return;
+    this.starting = true;
     try {
       await this.reload();
     } catch (error) {
       this.fail(error);
       return;
+    } finally {
+      this.starting = false;
     }
-    if (this.stopped || !this.view) return;
+    if (this.stopped || !this.view || this.subscription) return;
     this.subscription = this.feed.subscribe({
       incidentId: this.incidentId,
       after: this.view.position,
@@ -58,6 +69,7 @@ export class LiveIncident {
 
   stop(): void {
     this.stopped = true;
+    this.stopListening();
     this.subscription?.close();
   }
 
