@@ -36,7 +36,6 @@ export async function createApp(
   app.useGlobalFilters(
     new ProblemDetailsFilter([domainProblem, ...(options.problemMappers ?? [])]),
   );
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   setupOpenApi(app);
   return app;
 }

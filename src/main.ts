@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app-factory.js';
 import { ConfigError } from './config/environment.js';
+import { redactConnectionString } from './event-store/store-location.js';
 import { loadConfig, type AppConfig } from './config/app-config.js';
 
 let config: AppConfig;
@@ -17,8 +18,23 @@ try {
 
 const app = await createApp(config);
 await app.listen(config.port, config.host);
-new Logger('main').log({
+const logger = new Logger('main');
+
+// Stop accepting, let in-flight requests finish, stop projections and feed, close the store.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    logger.log({ msg: 'shutting down', signal });
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ msg: 'shutdown failed', error: String(error) });
+        process.exit(1);
+      },
+    );
+  });
+}
+logger.log({
   msg: 'storyline listening',
   url: await app.getUrl(),
-  store: config.store.startsWith('sqlite:') ? config.store : 'kurrentdb',
+  store: redactConnectionString(config.store),
 });

@@ -3,12 +3,14 @@ import { Clock, SystemClock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { IdempotencyStore } from './application/idempotency-store.js';
 import { IncidentCommands } from './application/incident-commands.service.js';
+import { DemoLoader } from './demo/demo-loader.js';
 import { IncidentWritesController } from './http/incident-writes.controller.js';
 
 @Module({
   controllers: [IncidentWritesController],
   providers: [
     IncidentCommands,
+    DemoLoader,
     { provide: Clock, useClass: SystemClock },
     {
       provide: IdempotencyStore,

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compileService, startService } from './compiled-service.js';
+
+describe('the service process (node dist/main.js)', () => {
+  let main: string;
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storyline-process-'));
+    dirs.push(dir);
+    return dir;
+  };
+
+  beforeAll(async () => {
+    main = await compileService();
+  }, 120_000);
+  afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  test('a bad setting stops start-up with a message naming the variable', async () => {
+    const service = startService(main, { STORYLINE_PUBLIC_READ: 'maybe' });
+    const { code, stderr } = await service.exited;
+    expect(code).toBe(2);
+    expect(stderr).toContain('STORYLINE_PUBLIC_READ must be true or false');
+  });
+
+  test('first start: an admin token file (0600) is made and its path logged, never the token; SIGTERM closes cleanly', async () => {
+    const dir = tempDir();
+    const service = startService(main, {
+      PORT: '0',
+      STORYLINE_STORE: `sqlite:${path.join(dir, 'storyline.db')}`,
+      STORYLINE_DEMO: 'false',
+    });
+    const listening = await service.waitForLog((l) => l.msg === 'storyline listening');
+    const url = String(listening.url).replace('[::1]', '127.0.0.1');
+    const tokenFile = path.join(dir, 'admin-token');
+    const token = fs.readFileSync(tokenFile, 'utf8').trim();
+    expect(fs.statSync(tokenFile).mode & 0o777).toBe(0o600);
+    expect(service.logs.some((l) => l.file === tokenFile)).toBe(true);
+    expect(JSON.stringify(service.logs)).not.toContain(token);
+
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    const anonymous = await fetch(`${url}/incidents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'x' }),
+    });
+    expect(anonymous.status).toBe(401);
+    const written = await fetch(`${url}/incidents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ incidentId: 'by-admin', title: 'x' }),
+    });
+    expect(written.status).toBe(201);
+    expect(service.logs.some((l) => l.msg === 'request' && typeof l.requestId === 'string')).toBe(
+      true,
+    );
+
+    service.child.kill('SIGTERM');
+    const { code } = await service.exited;
+    expect(code).toBe(0);
+    expect(service.logs.some((l) => l.msg === 'event store closed')).toBe(true);
+  });
+
+  test('an empty store starts with the At Tanf demo story; a restart does not load it twice', async () => {
+    const dir = tempDir();
+    const env = { PORT: '0', STORYLINE_STORE: `sqlite:${path.join(dir, 'storyline.db')}` };
+    const first = startService(main, env);
+    const url = String((await first.waitForLog((l) => l.msg === 'storyline listening')).url);
+    expect(first.logs.some((l) => l.msg === 'demo story loaded')).toBe(true);
+    const list = (await (await fetch(`${url}/incidents`)).json()) as {
+      items: { incidentId: string }[];
+    };
+    expect(list.items.map((i) => i.incidentId)).toEqual(['at-tanf-2017-05-18']);
+    const health = (await (await fetch(`${url}/health`)).json()) as { position: string };
+    first.child.kill('SIGTERM');
+    expect((await first.exited).code).toBe(0);
+
+    const second = startService(main, env);
+    const again = String((await second.waitForLog((l) => l.msg === 'storyline listening')).url);
+    expect(second.logs.some((l) => l.msg === 'demo story loaded')).toBe(false);
+    expect(((await (await fetch(`${again}/health`)).json()) as { position: string }).position).toBe(
+      health.position,
+    );
+    second.child.kill('SIGTERM');
+    expect((await second.exited).code).toBe(0);
+  });
+});
