@@ -7,13 +7,16 @@ import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { ProjectionsModule } from './incidents/projections/projections.module.js';
+import { IncidentQueriesModule } from './incidents/queries/incident-queries.module.js';
+import { EventsModule } from './events/events.module.js';
+import { AdminModule } from './admin/admin.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule, AuthModule, ProjectionsModule, IncidentsModule, DashboardModule],
+      imports: [ConfigModule.forRoot(config), EventStoreModule, AuthModule, ProjectionsModule, IncidentsModule, IncidentQueriesModule, EventsModule, AdminModule, DashboardModule],
       controllers: [HealthController],
     };
   }

@@ -1,0 +1,29 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { toInteger } from '../incidents/queries/dto/query-transforms.js';
+
+/** GET /events */
+export class EventsQuery {
+  @ApiPropertyOptional({
+    description: 'a position: only events after it (default 0, from the start)',
+    example: '0',
+    pattern: '^\\d{1,20}$',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,20}$/, { message: 'after must be a position (a decimal string)' })
+  after: string = '0';
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 1000,
+    default: 100,
+    description: 'page size of the JSON answer (NDJSON streams to the head regardless)',
+  })
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit: number = 100;
+}

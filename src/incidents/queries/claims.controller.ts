@@ -1,0 +1,44 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ClaimHistory, ClaimView } from '../domain/view-types.js';
+import { ReadModelQueries } from '../projections/read-model-queries.js';
+import { claimNotFound, incidentNotFound } from './not-found.js';
+import { ReadRoute } from './read-route.decorator.js';
+import { historySchema } from './timeline-schemas.js';
+import { claimSchema } from './view-schemas.js';
+
+@ApiTags('incidents')
+@Controller('incidents')
+export class ClaimsController {
+  constructor(private readonly queries: ReadModelQueries) {}
+
+  @Get(':id/claims/:claimId')
+  @ReadRoute(
+    'One claim as it stands now',
+    'The claim as it appears in the current view (retracted claims included).',
+    'unknown incident or claim',
+  )
+  @ApiOkResponse({ description: 'the claim', schema: claimSchema })
+  claim(@Param('id') id: string, @Param('claimId') claimId: string): ClaimView {
+    const view = this.queries.view(id);
+    if (!view) throw incidentNotFound(id);
+    const claim = view.claims.find((candidate) => candidate.claimId === claimId);
+    if (!claim) throw claimNotFound(id, claimId);
+    return claim;
+  }
+
+  @Get(':id/claims/:claimId/history')
+  @ReadRoute(
+    'How a claim changed: who, when, and the claim after each change',
+    'One version per event about the claim (its report, source revisions, our corrections, disputes of it, its retraction), oldest first.',
+    'unknown incident or claim',
+  )
+  @ApiOkResponse({ description: '`{ claimId, versions }`', schema: historySchema })
+  history(@Param('id') id: string, @Param('claimId') claimId: string): ClaimHistory {
+    const versions = this.queries.claimHistory(id, claimId);
+    if (versions.length === 0) {
+      throw this.queries.exists(id) ? claimNotFound(id, claimId) : incidentNotFound(id);
+    }
+    return { claimId, versions };
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { problem, ProblemError } from '../../common/problem/problem.js';
+import { diffViews } from '../domain/diff.js';
+import { foldToRevision } from '../domain/time-travel.js';
+import { toIncidentView } from '../domain/view.js';
+import type { ViewDiff } from '../domain/view-types.js';
+import { DiffQuery } from './dto/diff-query.dto.js';
+import { IncidentEvents } from './incident-events.service.js';
+import { revisionNotFound } from './not-found.js';
+import { ReadRoute } from './read-route.decorator.js';
+import { diffSchema } from './timeline-schemas.js';
+
+@ApiTags('incidents')
+@Controller('incidents')
+export class DiffController {
+  constructor(private readonly events: IncidentEvents) {}
+
+  @Get(':id/diff')
+  @ReadRoute(
+    'What changed between two revisions, claim by claim',
+    'Compares the view after revision `from` with the view after revision `to`. Both are required and ' +
+      '`from` ≤ `to` (else 400); equal revisions give no changes. A revision beyond the latest is a 404.',
+    'unknown incident, or a revision beyond the latest',
+  )
+  @ApiOkResponse({ description: '`{ from, to, changes }`', schema: diffSchema })
+  async diff(@Param('id') id: string, @Query() query: DiffQuery): Promise<ViewDiff> {
+    if (query.from > query.to) {
+      const message = 'from must not be after to';
+      throw new ProblemError(
+        problem(400, 'validation', message, { errors: [{ field: 'from', message }] }),
+      );
+    }
+    const events = await this.events.load(id);
+    const head = events[events.length - 1].revision;
+    if (query.to > head) throw revisionNotFound(id, query.to, head);
+    const before = foldToRevision(events, query.from);
+    const after = foldToRevision(events, query.to);
+    if (!before || !after) throw revisionNotFound(id, query.from, head);
+    return diffViews(toIncidentView(before), toIncidentView(after));
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ClaimsController } from './claims.controller.js';
+import { DiffController } from './diff.controller.js';
+import { IncidentEvents } from './incident-events.service.js';
+import { IncidentsQueryController } from './incidents-query.controller.js';
+import { TimelineController } from './timeline.controller.js';
+
+/** Every GET route about incidents (the read model comes from the global ProjectionsModule). */
+@Module({
+  controllers: [IncidentsQueryController, TimelineController, ClaimsController, DiffController],
+  providers: [IncidentEvents],
+})
+export class IncidentQueriesModule {}

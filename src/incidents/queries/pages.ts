@@ -1,0 +1,108 @@
+/** Keyset paging over the read model: fetch one more than the limit to know if a page follows. */
+import type { TimelineEntry } from '../domain/view-types.js';
+import type { IncidentSummary } from '../projections/incident-summary.js';
+import type {
+  ReadModelQueries,
+  TimelineBy,
+  TimelineOrder,
+} from '../projections/read-model-queries.js';
+import { badCursor, decodeCursor, encodeCursor, isRecord } from './cursor.js';
+
+export interface Page<T> {
+  items: T[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
+interface ListCursor {
+  k: string;
+}
+
+const isListCursor = (value: unknown): value is ListCursor =>
+  isRecord(value) && typeof value.k === 'string' && /^\d{20}$/.test(value.k);
+
+export interface ListRequest {
+  status?: string;
+  tag?: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** GET /incidents: newest position first; the cursor is the last item's position. */
+export function incidentPage(
+  queries: ReadModelQueries,
+  request: ListRequest,
+): Page<IncidentSummary> {
+  const before = request.cursor ? decodeCursor(request.cursor, isListCursor).k : undefined;
+  const rows = queries.list({
+    status: request.status,
+    tag: request.tag,
+    q: request.q?.toLowerCase(),
+    before,
+    limit: request.limit + 1,
+  });
+  const page = rows.slice(0, request.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => row.summary),
+    ...(rows.length > request.limit && last && { nextCursor: encodeCursor({ k: last.sortKey }) }),
+  };
+}
+
+interface TimelineCursor {
+  b: TimelineBy;
+  o: TimelineOrder;
+  k: string;
+  r: number;
+}
+
+const isTimelineCursor = (value: unknown): value is TimelineCursor =>
+  isRecord(value) &&
+  (value.b === 'recorded' || value.b === 'reported') &&
+  (value.o === 'asc' || value.o === 'desc') &&
+  typeof value.k === 'string' &&
+  Number.isSafeInteger(value.r);
+
+export interface TimelineRequest {
+  after?: number;
+  limit: number;
+  order: TimelineOrder;
+  by: TimelineBy;
+  cursor?: string;
+}
+
+/** GET /incidents/:id/timeline; a cursor only continues the order and `by` it was made for. */
+export function timelinePage(
+  queries: ReadModelQueries,
+  incidentId: string,
+  request: TimelineRequest,
+): Page<TimelineEntry> {
+  let from: { key: string; revision: number } | undefined;
+  if (request.cursor) {
+    const cursor = decodeCursor(request.cursor, isTimelineCursor);
+    if (cursor.b !== request.by || cursor.o !== request.order) {
+      throw badCursor(`cursor continues order=${cursor.o}&by=${cursor.b}, not this order`);
+    }
+    from = { key: cursor.k, revision: cursor.r };
+  }
+  const rows = queries.timeline(incidentId, {
+    by: request.by,
+    order: request.order,
+    afterRevision: request.after,
+    from,
+    limit: request.limit + 1,
+  });
+  const page = rows.slice(0, request.limit);
+  const last = page.at(-1);
+  const next = last && {
+    b: request.by,
+    o: request.order,
+    k: last.reportedKey,
+    r: last.entry.revision,
+  };
+  return {
+    items: page.map((row) => row.entry),
+    ...(rows.length > request.limit && next && { nextCursor: encodeCursor({ ...next }) }),
+  };
+}

@@ -1,0 +1,23 @@
+import { applyDecorators } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+
+/** What every read route documents: its behaviour and the errors reads share. */
+export function ReadRoute(
+  summary: string,
+  description: string,
+  notFound?: string,
+): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary, description }),
+    ApiBadRequestResponse({
+      description: 'a query parameter is unknown or invalid (problem+json with errors[])',
+    }),
+    ApiUnauthorizedResponse({ description: 'no or bad token while STORYLINE_PUBLIC_READ=false' }),
+    ...(notFound ? [ApiNotFoundResponse({ description: notFound })] : []),
+  );
+}

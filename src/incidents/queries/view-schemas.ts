@@ -1,0 +1,166 @@
+/** OpenAPI shapes of the incident view, a claim and the list summary (API.md). */
+import type { SchemaObject } from '@nestjs/swagger';
+import { ATTRIBUTION_KINDS, MEASURES, PRECISIONS, STATUSES } from '../domain/events.js';
+
+const time = (description: string): SchemaObject => ({
+  type: 'string',
+  format: 'date-time',
+  description,
+});
+const position: SchemaObject = {
+  type: 'string',
+  pattern: '^\\d+$',
+  description: 'place in the global log (decimal string; compare as BigInt)',
+};
+const revision: SchemaObject = {
+  type: 'integer',
+  minimum: 0,
+  description: '0 for the first event',
+};
+
+export const attributionSchema: SchemaObject = {
+  type: 'array',
+  description: 'the original speaker first, then each outlet that relayed it',
+  items: {
+    type: 'object',
+    required: ['name', 'kind'],
+    properties: {
+      name: { type: 'string' },
+      kind: { type: 'string', enum: [...ATTRIBUTION_KINDS] },
+      named: { type: 'boolean' },
+      role: { type: 'string' },
+      url: { type: 'string' },
+      archiveUrl: { type: 'string' },
+    },
+  },
+};
+
+const figuresSchema: SchemaObject = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['measure', 'group', 'min', 'max'],
+    properties: {
+      measure: { type: 'string', enum: [...MEASURES] },
+      group: { type: 'string' },
+      min: { type: 'integer', minimum: 0 },
+      max: { type: 'integer', nullable: true, description: 'null: no upper bound' },
+      wording: { type: 'string' },
+    },
+  },
+};
+
+export const claimSchema: SchemaObject = {
+  type: 'object',
+  required: ['claimId', 'kind', 'state', 'attribution', 'reportedAt', 'recordedAt', 'versions'],
+  properties: {
+    claimId: { type: 'string' },
+    kind: { type: 'string', enum: ['statement', 'casualties'] },
+    state: { type: 'string', enum: ['active', 'revised', 'corrected', 'disputed', 'retracted'] },
+    text: { type: 'string', description: 'statements' },
+    quoted: { type: 'string', enum: ['verbatim', 'paraphrase'] },
+    topic: { type: 'string' },
+    url: { type: 'string' },
+    figures: { ...figuresSchema, description: 'casualty claims' },
+    attribution: attributionSchema,
+    source: { type: 'string', description: 'the attribution chain in words' },
+    reportedAt: time('when the source published the current content'),
+    firstReportedAt: time('when the source first published the claim'),
+    recordedAt: time('when storyline first recorded the claim'),
+    updatedAt: time('when storyline recorded the latest change to the claim'),
+    versions: { type: 'integer', description: 'number of events about this claim' },
+    disputedBy: { type: 'array', items: { type: 'string' } },
+    disputes: { type: 'array', items: { type: 'object' } },
+    revisionNote: { type: 'string' },
+    correction: { type: 'object' },
+    retraction: { type: 'object' },
+  },
+};
+
+const rangeProperties: Record<string, SchemaObject> = {
+  measure: { type: 'string', enum: [...MEASURES] },
+  group: { type: 'string' },
+  min: { type: 'integer', description: 'lowest min across the sources' },
+  max: {
+    type: 'integer',
+    nullable: true,
+    description: 'highest max across the sources; null when one gives no upper bound',
+  },
+};
+
+const casualtySchema: SchemaObject = {
+  type: 'object',
+  description: 'per measure and group: the latest non-retracted figure of each claim',
+  properties: {
+    ...rangeProperties,
+    sources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          claimId: { type: 'string' },
+          source: { type: 'string' },
+          min: { type: 'integer' },
+          max: { type: 'integer', nullable: true },
+          reportedAt: time('when the source reported it'),
+          wording: { type: 'string' },
+        },
+      },
+    },
+  },
+};
+
+const detailProperties: Record<string, SchemaObject> = {
+  incidentId: { type: 'string' },
+  title: { type: 'string' },
+  status: { type: 'string', enum: [...STATUSES] },
+  tags: { type: 'array', items: { type: 'string' } },
+  location: {
+    type: 'object',
+    nullable: true,
+    properties: { name: { type: 'string' }, lat: { type: 'number' }, lon: { type: 'number' } },
+  },
+  occurredAt: {
+    type: 'object',
+    nullable: true,
+    properties: {
+      at: time('when it happened'),
+      precision: { type: 'string', enum: [...PRECISIONS] },
+    },
+  },
+  updatedAt: time('recordedAt of the latest event'),
+  revision,
+  position,
+};
+
+export const viewSchema: SchemaObject = {
+  type: 'object',
+  properties: {
+    ...detailProperties,
+    summary: { type: 'string', nullable: true },
+    openedAt: time('when the incident was recorded'),
+    claims: { type: 'array', items: claimSchema },
+    casualties: { type: 'array', items: casualtySchema },
+  },
+};
+
+export const summaryPageSchema: SchemaObject = {
+  type: 'object',
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          ...detailProperties,
+          claimCount: { type: 'integer' },
+          casualties: { type: 'array', items: { type: 'object', properties: rangeProperties } },
+        },
+      },
+    },
+    nextCursor: { type: 'string', description: 'absent on the last page' },
+  },
+};
+
+export { position as positionSchema, revision as revisionSchema, time as timeSchema };
