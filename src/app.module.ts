@@ -4,6 +4,7 @@ import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { FeedModule } from './feed/feed.module.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { ProjectionsModule } from './incidents/projections/projections.module.js';
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule, AuthModule, ProjectionsModule, IncidentsModule, IncidentQueriesModule, EventsModule, AdminModule, DashboardModule],
+      imports: [ConfigModule.forRoot(config), EventStoreModule, AuthModule, ProjectionsModule, IncidentsModule, IncidentQueriesModule, EventsModule, AdminModule, FeedModule, DashboardModule],
       controllers: [HealthController],
     };
   }

@@ -1,0 +1,126 @@
+import { Logger } from '@nestjs/common';
+import type { EventStore, Subscription } from '../event-store/event-store.js';
+import { toEnvelope } from '../events/envelope.js';
+import { INCIDENT_STREAM_PREFIX } from '../incidents/domain/events.js';
+import type { FeedEnvelope } from './client/feed-types.js';
+import { FEED_LIMITS, type FeedLimits } from './feed-limits.js';
+
+/** Receives live events; must not block (it queues or writes to a socket buffer). */
+export interface FeedListener {
+  deliver(envelope: FeedEnvelope): void;
+}
+
+const RETRY_MS = 1000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The process's one store subscription, fanned out to every socket: listeners per incident and
+ * for every incident. It starts at the store's head and keeps the position of the last event it
+ * dispatched, so a subscriber that registers now knows every later event will reach it.
+ */
+export class FeedHub {
+  private readonly byIncident = new Map<string, Set<FeedListener>>();
+  private readonly everyIncident = new Set<FeedListener>();
+  private last = '0';
+  private subscription: Subscription | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private wakeRetry: (() => void) | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly limits: FeedLimits = FEED_LIMITS,
+    private readonly logger = new Logger('feed'),
+  ) {}
+
+  /** The last dispatched position: every event after it is yet to be dispatched. */
+  get position(): string {
+    return this.last;
+  }
+
+  /** Live listeners, for health and tests. */
+  get listenerCount(): number {
+    let count = this.everyIncident.size;
+    for (const set of this.byIncident.values()) count += set.size;
+    return count;
+  }
+
+  /** Starts live from the store's head; throws when the store cannot be read. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.last = await this.store.head();
+    this.running = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeRetry?.();
+    await this.subscription?.close();
+    await this.running;
+  }
+
+  /** Registers a listener for one incident, or for every incident when `incidentId` is absent. */
+  add(incidentId: string | undefined, listener: FeedListener): void {
+    if (incidentId === undefined) {
+      this.everyIncident.add(listener);
+      return;
+    }
+    const set = this.byIncident.get(incidentId) ?? new Set<FeedListener>();
+    set.add(listener);
+    this.byIncident.set(incidentId, set);
+  }
+
+  remove(incidentId: string | undefined, listener: FeedListener): void {
+    if (incidentId === undefined) {
+      this.everyIncident.delete(listener);
+      return;
+    }
+    const set = this.byIncident.get(incidentId);
+    if (!set) return;
+    set.delete(listener);
+    if (set.size === 0) this.byIncident.delete(incidentId);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.follow();
+      } catch (error) {
+        if (this.stopped) break;
+        // resubscribing from the last dispatched position loses nothing
+        this.logger.error({ msg: 'feed subscription failed; retrying', error: String(error) });
+        await new Promise<void>((resolve) => {
+          this.wakeRetry = resolve;
+          setTimeout(resolve, RETRY_MS).unref();
+        });
+      }
+    }
+  }
+
+  private async follow(): Promise<void> {
+    const subscription = this.store.subscribe({
+      after: this.last,
+      streamPrefix: INCIDENT_STREAM_PREFIX,
+    });
+    this.subscription = subscription;
+    let burst = 0;
+    for await (const stored of subscription) {
+      const envelope = toEnvelope(stored);
+      this.last = stored.position;
+      this.dispatch(envelope);
+      // let sockets write between bursts, so a backlog does not pile up in healthy buffers
+      if (++burst >= this.limits.dispatchBurst) {
+        burst = 0;
+        await nextTurn();
+      }
+    }
+  }
+
+  private dispatch(envelope: FeedEnvelope): void {
+    for (const listener of this.byIncident.get(envelope.incidentId) ?? []) {
+      listener.deliver(envelope);
+    }
+    for (const listener of this.everyIncident) listener.deliver(envelope);
+  }
+}

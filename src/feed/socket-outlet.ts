@@ -1,0 +1,70 @@
+import type { Socket } from 'socket.io';
+import type { FeedOutlet } from './feed-outlet.js';
+import type { FeedSocket } from './feed-socket.js';
+
+type Connection = Socket['conn'];
+type Transport = Connection['transport'];
+
+/**
+ * A FeedOutlet over one Socket.IO socket. It counts the packets waiting in the engine's write
+ * buffer from its public `packetCreate` and `flush` events, and wakes `drained()` waiters when the
+ * transport is writable again (its `ready` event) or the connection closes.
+ */
+export class SocketOutlet implements FeedOutlet {
+  private queued = 0;
+  private closed = false;
+  private waiters: (() => void)[] = [];
+  private transport: Transport;
+
+  constructor(private readonly socket: FeedSocket) {
+    const conn = socket.conn;
+    conn.on('packetCreate', () => {
+      this.queued += 1;
+    });
+    conn.on('flush', (buffer: readonly unknown[]) => {
+      this.queued = Math.max(0, this.queued - buffer.length);
+    });
+    conn.on('upgrade', (transport: Transport) => this.watch(transport));
+    conn.once('close', () => {
+      this.closed = true;
+      this.wake();
+    });
+    this.transport = conn.transport;
+    this.transport.on('ready', this.wake);
+  }
+
+  event(envelope: Parameters<FeedOutlet['event']>[0]): void {
+    this.socket.emit('event', envelope);
+  }
+
+  reset(reset: Parameters<FeedOutlet['reset']>[0]): void {
+    this.socket.emit('reset', reset);
+  }
+
+  pending(): number {
+    return this.queued;
+  }
+
+  drained(): Promise<void> {
+    if (this.idle()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private idle(): boolean {
+    return this.closed || (this.queued === 0 && this.socket.conn.transport.writable);
+  }
+
+  private watch(transport: Transport): void {
+    this.transport.off('ready', this.wake);
+    this.transport = transport;
+    transport.on('ready', this.wake);
+    this.wake();
+  }
+
+  private readonly wake = (): void => {
+    if (!this.idle() || this.waiters.length === 0) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  };
+}
