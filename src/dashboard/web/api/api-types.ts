@@ -39,7 +39,7 @@ export type IncidentSummary = {
   revision?: number;
   location?: { name: string } | null;
   tags?: string[];
-  claims?: number;
+  claimCount?: number;
   casualties?: Array<CasualtyRange | CasualtyView>;
 };
 

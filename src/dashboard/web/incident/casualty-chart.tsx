@@ -22,8 +22,9 @@ const DASHES: Record<string, number[]> = { killed: [], injured: [6, 4], missing:
 type Dataset = ChartDataset<'line', SeriesPoint[]>;
 
 function datasets(series: readonly CasualtySeries[]): Dataset[] {
+  const groups = new Set(series.map((line) => line.group));
   return series.map((line, index) => ({
-    label: `${line.source}: ${line.measure} (${line.group})${line.retracted ? ', retracted' : ''}`,
+    label: `${line.source}: ${line.measure}${groups.size > 1 ? ` (${line.group})` : ''}${line.retracted ? ', retracted' : ''}`,
     data: line.points,
     borderColor: COLOURS[index % COLOURS.length],
     backgroundColor: COLOURS[index % COLOURS.length],

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClaimHistory } from '../api/api-types.js';
 import { getClaimHistory } from '../api/http.js';
 import { diffClaim } from '../lib/claim-changes.js';
-import { formatTime, formatValue } from '../lib/format.js';
+import { fieldLabel, formatField } from '../lib/claim-fields.js';
+import { formatTime } from '../lib/format.js';
 
 interface Props {
   incidentId: string;
@@ -93,11 +94,11 @@ export function HistoryDialog({ incidentId, claimId, onClose }: Props) {
                 <tbody>
                   {changes.map((change) => (
                     <tr key={change.field} data-testid="history-change" data-field={change.field}>
-                      <th scope="row">{change.field}</th>
+                      <th scope="row">{fieldLabel(change.field)}</th>
                       <td class="before">
-                        {index === 0 ? '—' : formatValue(change.field, change.before)}
+                        {index === 0 ? '—' : formatField(change.field, change.before)}
                       </td>
-                      <td class="after">{formatValue(change.field, change.after)}</td>
+                      <td class="after">{formatField(change.field, change.after)}</td>
                     </tr>
                   ))}
                 </tbody>

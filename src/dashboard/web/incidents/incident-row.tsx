@@ -21,6 +21,11 @@ export function IncidentRow({ incident, fresh }: { incident: IncidentSummary; fr
         <span>
           Updated <time dateTime={incident.updatedAt}>{formatTime(incident.updatedAt)}</time>
         </span>
+        {incident.claimCount !== undefined && (
+          <span>
+            {incident.claimCount} {incident.claimCount === 1 ? 'claim' : 'claims'}
+          </span>
+        )}
         {fresh && <span class="badge badge-new">just updated</span>}
       </div>
       <CasualtySummary casualties={incident.casualties} />

@@ -1,5 +1,4 @@
 import type { Figure, Measure, TimelineEntry } from '../api/api-types.js';
-import { formatChain } from './format.js';
 import { eventOf } from './timeline-events.js';
 
 export interface SeriesPoint {
@@ -58,7 +57,8 @@ export function buildCasualtySeries(entries: readonly TimelineEntry[]): Casualty
     switch (event.type) {
       case 'CasualtyFiguresReported': {
         const at = Date.parse(event.data.reportedAt);
-        sources.set(event.data.claimId, formatChain(event.data.attribution));
+        // The original speaker names the line; the full chain is on the claim card.
+        sources.set(event.data.claimId, event.data.attribution[0]?.name ?? event.data.claimId);
         lastReported.set(event.data.claimId, at);
         add(event.data.claimId, event.data.figures, at, false);
         break;

@@ -1,4 +1,5 @@
 import type { ClaimView, IncidentView } from '../api/api-types.js';
+import { AUDITED_FIELDS, isEmpty } from './claim-fields.js';
 
 /** One field of a claim that differs between two versions. */
 export interface FieldDiff {
@@ -7,17 +8,16 @@ export interface FieldDiff {
   after: unknown;
 }
 
-/** Bookkeeping fields that change with every event; they say nothing a reader needs here. */
-const IGNORED = new Set(['versions', 'updatedAt', 'claimId', 'kind', 'recordedAt']);
-
-/** The fields that differ between two versions of a claim (every field when there is no before). */
+/**
+ * The audited fields that differ between two versions of a claim; with no before (the first
+ * report), every field that has a value. Bookkeeping (version count, times) is left out.
+ */
 export function diffClaim(before: ClaimView | undefined, after: ClaimView): FieldDiff[] {
-  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
   const diffs: FieldDiff[] = [];
-  for (const field of fields) {
-    if (IGNORED.has(field)) continue;
-    const was = (before as Record<string, unknown> | undefined)?.[field];
-    const is = (after as Record<string, unknown>)[field];
+  for (const field of AUDITED_FIELDS) {
+    const was = before?.[field];
+    const is = after[field];
+    if (!before && isEmpty(is)) continue;
     if (JSON.stringify(was) !== JSON.stringify(is)) diffs.push({ field, before: was, after: is });
   }
   return diffs;

@@ -53,19 +53,6 @@ export function formatChain(chain: readonly AttributionLink[] | undefined): stri
   return chain.map(formatLink).join(' → ');
 }
 
-/** A value of a claim field in words, for the audit's before → after. */
-export function formatValue(field: string, value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  if (field === 'figures') return formatFigures(value as Figure[]);
-  if (field === 'attribution') return formatChain(value as AttributionLink[]);
-  if (/At$/.test(field) && typeof value === 'string') return formatTime(value);
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
-    return value.length === 0 ? '—' : value.join(', ');
-  }
-  return JSON.stringify(value);
-}
-
 /** "datetime-local" inputs carry no zone: the page reads and writes them as UTC. */
 export function toLocalInput(iso: string): string {
   return new Date(iso).toISOString().slice(0, 16);

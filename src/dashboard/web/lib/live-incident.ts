@@ -63,7 +63,8 @@ export class LiveIncident {
         await this.reload();
         return this.view?.position;
       },
-      onError: (error) => this.fail(new ApiError(error.status, error.message)),
+      onError: (error) =>
+        this.fail(new ApiError(error.status, `live updates refused: ${error.message}`)),
     });
   }
 
