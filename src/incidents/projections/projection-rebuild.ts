@@ -80,6 +80,8 @@ export class ProjectionRebuild implements OnModuleDestroy {
     try {
       for (;;) {
         if (this.cancelled) throw new Error('the service is stopping');
+        // the store may answer without yielding: let requests in between pages
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const page = await this.store.readAll({ after: checkpoint, limit: PAGE });
         const through = page.at(-1)?.position;
         if (page.length > 0) checkpoint = this.writer.apply(generation, page, through);

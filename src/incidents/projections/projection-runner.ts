@@ -128,8 +128,11 @@ export class ProjectionRunner
       for await (const event of subscription) {
         if (this.failed || this.stopped) break;
         this.buffer.push(event);
-        if (this.buffer.length >= MAX_BATCH) this.flush();
-        else this.queueFlush();
+        if (this.buffer.length >= MAX_BATCH) {
+          this.flush();
+          // a long catch-up must not starve requests: yield between batches
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        } else this.queueFlush();
       }
     } finally {
       this.subscription = undefined;
