@@ -17,7 +17,18 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule, AuthModule, ProjectionsModule, IncidentsModule, IncidentQueriesModule, EventsModule, AdminModule, FeedModule, DashboardModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        EventStoreModule,
+        AuthModule,
+        ProjectionsModule,
+        IncidentsModule,
+        IncidentQueriesModule,
+        EventsModule,
+        AdminModule,
+        FeedModule,
+        DashboardModule,
+      ],
       controllers: [HealthController],
     };
   }

@@ -26,7 +26,7 @@ function fromHttpException(error: HttpException): Problem {
   const response = error.getResponse();
   const message =
     typeof response === 'object' && response !== null && 'message' in response
-      ? (response).message
+      ? response.message
       : response;
   const detail = Array.isArray(message) ? message.join('; ') : String(message);
   return problem(status, status === 404 ? 'not-found' : 'http', detail);
