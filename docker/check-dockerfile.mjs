@@ -1,0 +1,127 @@
+// Structural checks of docker/Dockerfile and docker/nginx.conf, for CI without a Docker engine
+// (no Dockerfile linter is packaged for npm or Debian). Exits 1 listing every problem found.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const problems = [];
+const fail = (message) => problems.push(message);
+
+/** Instructions with their continuation lines joined, comments dropped. */
+function instructions(text) {
+  const joined = text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('#'))
+    .join('\n')
+    .replace(/\\\n/g, ' ');
+  return joined
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [keyword, ...rest] = line.split(/\s+/);
+      return { keyword: keyword.toUpperCase(), args: rest.join(' ') };
+    });
+}
+
+const dockerfile = instructions(fs.readFileSync(path.join(here, 'Dockerfile'), 'utf8'));
+const stages = [];
+for (const step of dockerfile) {
+  if (step.keyword === 'FROM') {
+    const [image, as, name] = step.args.split(/\s+/);
+    if (as?.toUpperCase() !== 'AS' || !name) fail(`FROM ${image} has no stage name`);
+    if (!/^node:20-bookworm-slim$/.test(image) && !stages.some((s) => s.name === image)) {
+      fail(`FROM ${image}: every stage starts from node:20-bookworm-slim or an earlier stage`);
+    }
+    stages.push({ name, steps: [] });
+  } else if (stages.length === 0) {
+    fail(`${step.keyword} before the first FROM`);
+  } else {
+    stages[stages.length - 1].steps.push(step);
+  }
+}
+if (stages.length < 2) fail('the Dockerfile must be multi-stage');
+
+const allowed = fs
+  .readFileSync(path.join(here, 'Dockerfile.dockerignore'), 'utf8')
+  .split('\n')
+  .filter((line) => line.startsWith('!'))
+  .map((line) => line.slice(1).replace(/\/\*\*$/, ''));
+for (const stage of stages) {
+  for (const { keyword, args } of stage.steps) {
+    if (keyword === 'ADD') fail(`${stage.name}: use COPY, not ADD`);
+    if (['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(keyword)) {
+      const json = keyword === 'HEALTHCHECK' ? args.replace(/^.*?\bCMD\s+/, '') : args;
+      try {
+        if (!Array.isArray(JSON.parse(json))) throw new Error('not an array');
+      } catch {
+        fail(`${stage.name}: ${keyword} must use the exec (JSON array) form`);
+      }
+    }
+    if (keyword === 'RUN' && /apt-get install/.test(args)) {
+      if (!/--no-install-recommends/.test(args))
+        fail(`${stage.name}: apt-get install without --no-install-recommends`);
+      if (!/rm -rf \/var\/lib\/apt\/lists/.test(args)) fail(`${stage.name}: apt lists not removed`);
+    }
+    if (keyword !== 'COPY') continue;
+    const from = /--from=(\S+)/.exec(args)?.[1];
+    const parts = args.split(/\s+/).filter((part) => !part.startsWith('--'));
+    if (from) {
+      if (!stages.some((s) => s.name === from) || from === stage.name)
+        fail(`COPY --from=${from}: no earlier stage of that name`);
+      continue;
+    }
+    for (const source of parts.slice(0, -1)) {
+      if (!fs.existsSync(path.join(root, source)))
+        fail(`${stage.name}: COPY ${source}: no such file in the repository`);
+      if (!allowed.includes(source))
+        fail(`${stage.name}: COPY ${source} is excluded by Dockerfile.dockerignore`);
+    }
+  }
+}
+
+const runtime = stages[stages.length - 1];
+const has = (keyword, pattern = /./) =>
+  runtime?.steps.some((step) => step.keyword === keyword && pattern.test(step.args));
+if (runtime?.name !== 'runtime') fail('the last (default) stage must be "runtime"');
+if (!has('USER', /^(?!root\b|0\b)\S+/)) fail('runtime: must switch to a non-root USER');
+if (!has('HEALTHCHECK', /\/health\b/)) fail('runtime: HEALTHCHECK on /health is missing');
+if (!has('VOLUME', /\/data/)) fail('runtime: the data directory must be a VOLUME');
+if (!has('ENV', /HOST=0\.0\.0\.0/))
+  fail('runtime: HOST=0.0.0.0 is missing (the app binds 127.0.0.1 by default)');
+if (!has('EXPOSE')) fail('runtime: EXPOSE is missing');
+if (
+  runtime?.steps.some(
+    (step) => step.keyword === 'RUN' && /apt-get|npm (ci|install)/.test(step.args),
+  )
+) {
+  fail('runtime: installs belong in the build stages');
+}
+if (!stages.some((s) => s.name === 'conformance'))
+  fail('the conformance stage (used by the cluster compose file) is missing');
+
+// nginx.conf: balanced braces, and its upstream servers are the cluster compose file's services
+const nginx = fs.readFileSync(path.join(here, 'nginx.conf'), 'utf8').replace(/#.*$/gm, '');
+let depth = 0;
+for (const char of nginx) {
+  depth += char === '{' ? 1 : char === '}' ? -1 : 0;
+  if (depth < 0) break;
+}
+if (depth !== 0) fail('nginx.conf: unbalanced braces');
+const cluster = fs.readFileSync(path.join(here, 'docker-compose.cluster.yml'), 'utf8');
+for (const [, host] of nginx.matchAll(/^\s*server\s+([\w-]+):\d+/gm)) {
+  if (!new RegExp(`^  ${host}:`, 'm').test(cluster))
+    fail(`nginx.conf: upstream ${host} is not a service of the cluster compose file`);
+}
+if (!/proxy_set_header Upgrade \$http_upgrade/.test(nginx))
+  fail('nginx.conf: no WebSocket upgrade');
+
+if (problems.length > 0) {
+  for (const problem of problems) process.stderr.write(`docker check: ${problem}\n`);
+  process.exit(1);
+}
+process.stdout.write(
+  `docker check: Dockerfile (${stages.length} stages) and nginx.conf look right\n`,
+);
