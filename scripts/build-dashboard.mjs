@@ -13,7 +13,6 @@ export async function buildDashboard({
   minify = true,
 } = {}) {
   const assetsDir = path.join(outdir, 'assets');
-  fs.rmSync(assetsDir, { recursive: true, force: true });
   const web = path.join(root, 'src', 'dashboard', 'web');
   const result = await esbuild.build({
     absWorkingDir: root,
@@ -41,8 +40,22 @@ export async function buildDashboard({
   const script = outputs.find((file) => file.endsWith('.js'));
   const style = outputs.find((file) => file.endsWith('.css'));
   if (!script || !style) throw new Error(`dashboard build produced ${outputs.join(', ')}`);
-  fs.writeFileSync(path.join(outdir, 'index.html'), indexHtml(script, style));
+  // Write then rename: a server (or a concurrent build) never reads a half-written page.
+  const page = path.join(outdir, `index.html.${process.pid}.tmp`);
+  fs.writeFileSync(page, indexHtml(script, style));
+  fs.renameSync(page, path.join(outdir, 'index.html'));
+  pruneStaleAssets(assetsDir, outputs);
   return { outdir, script, style };
+}
+
+/** Removes assets of earlier builds (older than a minute, so a concurrent build keeps its own). */
+function pruneStaleAssets(assetsDir, keep) {
+  const cutoff = Date.now() - 60_000;
+  for (const file of fs.readdirSync(assetsDir)) {
+    if (keep.some((name) => file === name || file.startsWith(`${name}.`))) continue;
+    const full = path.join(assetsDir, file);
+    if (fs.statSync(full).mtimeMs < cutoff) fs.rmSync(full, { force: true });
+  }
 }
 
 function indexHtml(script, style) {
