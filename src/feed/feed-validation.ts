@@ -15,6 +15,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export class PlainObjectPipe implements PipeTransform<unknown, unknown> {
   transform(value: unknown): unknown {
     if (!isPlainObject(value)) throw badRequest('the payload must be a JSON object');
+    // class-transformer drops this key silently; an unknown field must be refused, not ignored
+    if (Object.hasOwn(value, '__proto__')) throw badRequest('__proto__: property should not exist');
     return value;
   }
 }

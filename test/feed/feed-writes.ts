@@ -40,7 +40,10 @@ export async function reportStatement(
   return res.body as WriteResult;
 }
 
-/** Appends events straight to the store (bulk and oversized events the HTTP API would refuse). */
+/**
+ * Appends events straight to the store: bulk, oversized load the HTTP API could not write fast
+ * enough. Their type is not a domain event type, so the projections skip them; the feed does not.
+ */
 export async function appendRaw(
   store: EventStore,
   incidentId: string,
@@ -50,7 +53,7 @@ export async function appendRaw(
   const existing = await store.readStream(streamIdOf(incidentId), { limit: 1 });
   const events = Array.from({ length: count }, (_, i) => ({
     eventId: randomUUID(),
-    type: existing.length === 0 && i === 0 ? 'IncidentOpened' : 'StatementReported',
+    type: existing.length === 0 && i === 0 ? 'IncidentOpened' : 'FeedLoadTest',
     data: existing.length === 0 && i === 0 ? { incidentId, title: incidentId } : data(i),
     metadata: {
       recordedAt: new Date().toISOString(),
@@ -81,4 +84,45 @@ export async function storedEnvelopes(
   return all
     .filter((e) => (incidentId ? e.streamId === streamIdOf(incidentId) : true))
     .map(toEnvelope);
+}
+
+/**
+ * Writers appending statements over HTTP in the background, `concurrency` at a time; tests await
+ * their progress (`reached`) instead of sleeping.
+ */
+export class BackgroundWriter {
+  private count = 0;
+  private waiters: { count: number; resolve: () => void }[] = [];
+  readonly done: Promise<WriteResult[]>;
+
+  constructor(url: string, incidentIds: readonly string[], total: number, concurrency = 3) {
+    const results: WriteResult[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < total) {
+        const i = next++;
+        const incidentId = incidentIds[i % incidentIds.length];
+        results.push(await reportStatement(url, incidentId, `background statement ${i}`));
+        this.count += 1;
+        this.settle();
+      }
+    };
+    this.done = Promise.all(Array.from({ length: concurrency }, lane)).then(() => results);
+  }
+
+  get written(): number {
+    return this.count;
+  }
+
+  /** Settles once `count` writes have been acknowledged. */
+  reached(count: number): Promise<void> {
+    if (this.count >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
+  private settle(): void {
+    const ready = this.waiters.filter((w) => this.count >= w.count);
+    this.waiters = this.waiters.filter((w) => this.count < w.count);
+    for (const waiter of ready) waiter.resolve();
+  }
 }
