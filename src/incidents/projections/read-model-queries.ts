@@ -39,10 +39,23 @@ export interface TimelineRow {
 
 /** The read side of the read model: every query reads the current generation. */
 export class ReadModelQueries {
+  private readonly statements = new Map<string, Database.Statement>();
+  private preparedFor = 0;
+
   constructor(private readonly readModel: ReadModelDatabase) {}
 
-  private get db(): Database.Database {
-    return this.readModel.db;
+  /** A prepared statement, kept until a rebuild swaps the generation its tables belong to. */
+  private prepare<Row>(sql: string): Database.Statement<unknown[], Row> {
+    if (this.preparedFor !== this.readModel.generation()) {
+      this.statements.clear();
+      this.preparedFor = this.readModel.generation();
+    }
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.readModel.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as Database.Statement<unknown[], Row>;
   }
 
   private get tables() {
@@ -50,19 +63,17 @@ export class ReadModelQueries {
   }
 
   view(incidentId: string): IncidentView | undefined {
-    const row = this.db
-      .prepare<[string], { view_json: string }>(
-        `SELECT view_json FROM ${this.tables.incidents} WHERE incident_id = ?`,
-      )
-      .get(incidentId);
+    const row = this.prepare<{ view_json: string }>(
+      `SELECT view_json FROM ${this.tables.incidents} WHERE incident_id = ?`,
+    ).get(incidentId);
     return row ? (JSON.parse(row.view_json) as IncidentView) : undefined;
   }
 
   exists(incidentId: string): boolean {
     return (
-      this.db
-        .prepare(`SELECT 1 FROM ${this.tables.incidents} WHERE incident_id = ?`)
-        .get(incidentId) !== undefined
+      this.prepare(`SELECT 1 FROM ${this.tables.incidents} WHERE incident_id = ?`).get(
+        incidentId,
+      ) !== undefined
     );
   }
 
@@ -89,9 +100,10 @@ export class ReadModelQueries {
     const sql = `SELECT sort_key, summary_json FROM ${this.tables.incidents}
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY sort_key DESC LIMIT ?`;
-    const rows = this.db
-      .prepare<unknown[], { sort_key: string; summary_json: string }>(sql)
-      .all(...params, filter.limit);
+    const rows = this.prepare<{ sort_key: string; summary_json: string }>(sql).all(
+      ...params,
+      filter.limit,
+    );
     return rows.map((row) => ({
       sortKey: row.sort_key,
       summary: JSON.parse(row.summary_json) as IncidentSummary,
@@ -122,8 +134,7 @@ export class ReadModelQueries {
         : `reported_key ${direction}, revision ${direction}`;
     const sql = `SELECT reported_key, entry_json FROM ${this.tables.timeline}
       WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ?`;
-    return this.db
-      .prepare<unknown[], { reported_key: string; entry_json: string }>(sql)
+    return this.prepare<{ reported_key: string; entry_json: string }>(sql)
       .all(...params, range.limit)
       .map((row) => ({
         reportedKey: row.reported_key,
@@ -133,11 +144,10 @@ export class ReadModelQueries {
 
   /** A claim's versions, oldest first; empty when the claim is unknown. */
   claimHistory(incidentId: string, claimId: string): ClaimHistoryVersion[] {
-    return this.db
-      .prepare<[string, string], { version_json: string }>(
-        `SELECT version_json FROM ${this.tables.claimVersions}
-         WHERE incident_id = ? AND claim_id = ? ORDER BY revision`,
-      )
+    return this.prepare<{ version_json: string }>(
+      `SELECT version_json FROM ${this.tables.claimVersions}
+       WHERE incident_id = ? AND claim_id = ? ORDER BY revision`,
+    )
       .all(incidentId, claimId)
       .map((row) => JSON.parse(row.version_json) as ClaimHistoryVersion);
   }
