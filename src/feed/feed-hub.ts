@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type LoggerService } from '@nestjs/common';
 import type { EventStore, Subscription } from '../event-store/event-store.js';
 import { toEnvelope } from '../events/envelope.js';
 import { INCIDENT_STREAM_PREFIX } from '../incidents/domain/events.js';
@@ -31,7 +31,7 @@ export class FeedHub {
   constructor(
     private readonly store: EventStore,
     private readonly limits: FeedLimits = FEED_LIMITS,
-    private readonly logger = new Logger('feed'),
+    private readonly logger: LoggerService = new Logger('feed'),
   ) {}
 
   /** The last dispatched position: every event after it is yet to be dispatched. */
