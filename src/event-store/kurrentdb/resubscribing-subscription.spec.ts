@@ -178,6 +178,30 @@ describe('ResubscribingSubscription', () => {
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
   });
 
+  test('leaving a for-await loop ends the subscription; iterating it again is done at once', async () => {
+    const source = new ScriptedSource([{ events: [1, 2, 3], then: 'hang' }]);
+    let closedCalls = 0;
+    const subscription = new ResubscribingSubscription({
+      after: '0',
+      open: source.open,
+      onClose: () => (closedCalls += 1),
+    });
+    const seen: string[] = [];
+    for await (const event of subscription) {
+      seen.push(event.position);
+      if (seen.length === 2) break;
+    }
+    expect(seen).toEqual(['1', '2']);
+    expect(source.cancels).toBe(1);
+    expect(closedCalls).toBe(1);
+    expect(await subscription[Symbol.asyncIterator]().next()).toEqual({
+      done: true,
+      value: undefined,
+    });
+    await subscription.close();
+    expect(closedCalls).toBe(1);
+  });
+
   test('close() during a backoff wait ends the iteration without waiting it out', async () => {
     const source = new ScriptedSource([{ events: [], then: 'error' }]);
     let dropped!: () => void;

@@ -71,7 +71,7 @@ export class ResubscribingSubscription implements Subscription {
   private readonly sleep: Sleep;
   private current: SourceStream | undefined;
   private last: string;
-  private started = false;
+  private iteration: AsyncGenerator<StoredEvent> | undefined;
 
   constructor(private readonly options: ResubscribeOptions) {
     this.last = options.after;
@@ -87,19 +87,33 @@ export class ResubscribingSubscription implements Subscription {
     return this.last;
   }
 
+  /** The one iteration of this subscription (asking again returns it, done once it ended). */
   [Symbol.asyncIterator](): AsyncIterator<StoredEvent> {
-    if (this.started) throw new Error('a subscription can be iterated once');
-    this.started = true;
-    return this.run();
+    this.iteration ??= this.run();
+    return this.iteration;
   }
 
   async close(): Promise<void> {
-    if (!this.closing.signal.aborted) this.options.onClose?.();
-    this.closing.abort();
+    this.finish();
     await this.current?.cancel().catch(() => undefined);
   }
 
+  /** Ends the subscription once, whether by close() or by the consumer leaving the loop. */
+  private finish(): void {
+    if (this.closing.signal.aborted) return;
+    this.closing.abort();
+    this.options.onClose?.();
+  }
+
   private async *run(): AsyncGenerator<StoredEvent> {
+    try {
+      yield* this.resubscribing();
+    } finally {
+      this.finish();
+    }
+  }
+
+  private async *resubscribing(): AsyncGenerator<StoredEvent> {
     let attempt = 0;
     while (!this.closing.signal.aborted) {
       let dropped: unknown = new Error('the subscription ended');
