@@ -41,7 +41,7 @@ import {
 } from './resubscribing-subscription.js';
 
 /** How many of a stream's latest events an append searches for a retry's ids. */
-const RETRY_WINDOW = 200;
+const RETRY_WINDOW = 64;
 
 export interface KurrentDBEventStoreOptions {
   /** Reconnection waits of subscriptions (default 100 ms doubling to 10 s). */
