@@ -68,7 +68,12 @@ export function IncidentPage({ incidentId, params }: Props) {
   }
 
   return (
-    <section class="incident-page" data-testid="incident-page" data-revision={view?.revision}>
+    <section
+      class="incident-page"
+      data-testid="incident-page"
+      data-revision={view?.revision}
+      data-feed={live.live ? 'live' : 'waiting'}
+    >
       <IncidentHeader view={view ?? live.view} />
       <ReplayBar
         point={point}

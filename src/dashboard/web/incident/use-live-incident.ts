@@ -5,9 +5,9 @@ import { LiveIncident, type LiveIncidentState } from '../lib/live-incident.js';
 /** The live view and timeline of one incident, kept current by the feed. */
 export function useLiveIncident(incidentId: string): LiveIncidentState {
   const feed = useFeed();
-  const [state, setState] = useState<LiveIncidentState>({ timeline: [] });
+  const [state, setState] = useState<LiveIncidentState>({ timeline: [], live: false });
   useEffect(() => {
-    setState({ timeline: [] });
+    setState({ timeline: [], live: false });
     const live = new LiveIncident(feed, incidentId, setState);
     void live.start();
     return () => live.stop();

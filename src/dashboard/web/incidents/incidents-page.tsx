@@ -65,7 +65,12 @@ export function IncidentsPage() {
       {!list.loading && list.items.length === 0 && !list.error && (
         <p class="muted">No incident matches.</p>
       )}
-      <ul class="incident-list" data-testid="incidents-list" aria-busy={list.loading}>
+      <ul
+        class="incident-list"
+        data-testid="incidents-list"
+        data-feed={list.live ? 'live' : 'waiting'}
+        aria-busy={list.loading}
+      >
         {list.items.map((incident) => (
           <IncidentRow
             key={incident.incidentId}

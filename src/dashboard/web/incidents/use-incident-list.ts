@@ -13,6 +13,8 @@ export interface IncidentListState {
   nextCursor?: string;
   loading: boolean;
   error?: string;
+  /** True once the feed acknowledged the subscription: from then on no change goes unseen. */
+  live: boolean;
   /** Incidents the feed reported a change for in the last few seconds. */
   fresh: ReadonlySet<string>;
   loadMore: () => void;
@@ -30,12 +32,18 @@ export function useIncidentList(query: IncidentListQuery): IncidentListState {
   const [error, setError] = useState<string | undefined>();
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [tick, setTick] = useState(0);
+  const [live, setLive] = useState(false);
   const shown = useRef(PAGE);
   const request = useRef(0);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const subscription = feed.subscribe({
+      // Changes between the first fetch and the subscription's start would be missed: refetch.
+      onSubscribed: () => {
+        setLive(true);
+        setTick((n) => n + 1);
+      },
       onEvent: (event) => {
         setFresh((ids) => new Set(ids).add(event.incidentId));
         setTimeout(() => {
@@ -52,7 +60,7 @@ export function useIncidentList(query: IncidentListQuery): IncidentListState {
     });
     // After a reconnect the list may have missed changes made while live-only: refetch it.
     const stopListening = feed.onStatus((status) => {
-      if (status === 'connected') setTick((n) => n + 1);
+      if (status !== 'connected') setLive(false);
     });
     return () => {
       clearTimeout(timer);
@@ -100,5 +108,5 @@ export function useIncidentList(query: IncidentListQuery): IncidentListState {
       });
   }, [nextCursor, query.status, query.q]);
 
-  return { items, nextCursor, loading, error, fresh, loadMore };
+  return { items, nextCursor, loading, error, live, fresh, loadMore };
 }

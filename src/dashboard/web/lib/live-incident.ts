@@ -9,6 +9,8 @@ export interface LiveIncidentState {
   timeline: TimelineEntry[];
   error?: string;
   notFound?: boolean;
+  /** True while the feed subscription is acknowledged and the connection up. */
+  live: boolean;
 }
 
 const MAX_TRIES = 40;
@@ -25,6 +27,7 @@ export class LiveIncident {
   private readonly entries = new Map<number, TimelineEntry>();
   private error: string | undefined;
   private notFound = false;
+  private live = false;
   private wanted: string | undefined;
   private refreshing = false;
   private stopped = false;
@@ -40,6 +43,10 @@ export class LiveIncident {
     // A first load that failed (service down) is tried again when the feed connects.
     this.stopListening = feed.onStatus((status) => {
       if (status === 'connected' && !this.subscription) void this.start();
+      if (status !== 'connected' && this.live) {
+        this.live = false;
+        this.emit();
+      }
     });
   }
 
@@ -59,6 +66,10 @@ export class LiveIncident {
       incidentId: this.incidentId,
       after: this.view.position,
       onEvent: (event) => this.want(event.position),
+      onSubscribed: () => {
+        this.live = true;
+        this.emit();
+      },
       onReset: async () => {
         await this.reload();
         return this.view?.position;
@@ -136,6 +147,7 @@ export class LiveIncident {
   private emit(): void {
     if (this.stopped) return;
     const timeline = [...this.entries.values()].sort((a, b) => a.revision - b.revision);
-    this.onChange({ view: this.view, timeline, error: this.error, notFound: this.notFound });
+    const { view, error, notFound, live } = this;
+    this.onChange({ view, timeline, error, notFound, live });
   }
 }
