@@ -78,4 +78,20 @@ describe('the projection runner', () => {
     );
     expect(queries.claimHistory('strike-one', 'target')).toEqual(before.history);
   });
+
+  test('an event that cannot be folded is skipped and logged; the incident goes on', async () => {
+    const { app } = booted;
+    await seed(app, 'corrupt', [
+      opened('corrupt'),
+      disputed('no-such-claim', 'neither'),
+      statement('fine', '2017-05-18T15:30:00Z'),
+    ]);
+    const queries = app.get(ReadModelQueries);
+    expect(queries.view('corrupt')?.claims.map((claim) => claim.claimId)).toEqual(['fine']);
+    expect(
+      queries
+        .timeline('corrupt', { by: 'recorded', order: 'asc', limit: 10 })
+        .map((row) => row.entry.revision),
+    ).toEqual([0, 2]);
+  });
 });

@@ -2,12 +2,13 @@ import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { comparePositions, type StoredEvent } from '../../event-store/event-store.js';
 import { incidentIdOf, isIncidentEventType } from '../domain/events.js';
-import { evolve, InvalidIncidentStream } from '../domain/evolve.js';
+import { evolve } from '../domain/evolve.js';
 import { toHistoryVersion } from '../domain/history.js';
 import { toRecordedEvent } from '../domain/recorded.js';
 import type { IncidentState } from '../domain/state.js';
 import { toTimelineEntry } from '../domain/timeline.js';
 import { toIncidentView } from '../domain/view.js';
+import type { ClaimHistoryVersion, TimelineEntry } from '../domain/view-types.js';
 import { searchTextOf, toIncidentSummary } from './incident-summary.js';
 import { PROJECTION, type ReadModelDatabase } from './read-model-database.js';
 import { generationTables, sortKeyOf } from './read-model-schema.js';
@@ -22,7 +23,8 @@ interface Statements {
 
 /** The UTC ISO text timeline entries sort on for `by=reported`. */
 export function reportedKeyOf(reportedAt: string | undefined, recordedAt: string): string {
-  return new Date(reportedAt ?? recordedAt).toISOString();
+  const ms = Date.parse(reportedAt ?? recordedAt);
+  return Number.isNaN(ms) ? recordedAt : new Date(ms).toISOString();
 }
 
 /**
@@ -70,31 +72,21 @@ export class ProjectionWriter {
       if (incidentId === null || !isIncidentEventType(stored.type)) continue;
       if (!states.has(incidentId)) states.set(incidentId, this.loadState(sql, incidentId));
       const before = states.get(incidentId) ?? null;
-      const event = toRecordedEvent(stored);
-      if (before && event.revision <= before.revision) continue;
-      let after: IncidentState;
-      try {
-        after = evolve(before, event);
-      } catch (error) {
-        if (!(error instanceof InvalidIncidentStream)) throw error;
-        // a corrupt stream must not stop every other incident's projection
-        this.logger.error(`skipped ${stored.type} at ${stored.position}: ${error.message}`);
-        continue;
-      }
-      states.set(incidentId, after);
-      const entry = toTimelineEntry(event, before);
+      const rows = this.project(stored, before);
+      if (!rows) continue;
+      states.set(incidentId, rows.after);
+      const { entry, version } = rows;
       sql.addEntry.run(
         incidentId,
-        event.revision,
+        entry.revision,
         reportedKeyOf(entry.reportedAt, entry.recordedAt),
         JSON.stringify(entry),
       );
-      const version = toHistoryVersion(event, after);
       if (version) {
         sql.addVersion.run(
           incidentId,
           version.claim.claimId,
-          event.revision,
+          version.revision,
           JSON.stringify(version),
         );
       }
@@ -103,6 +95,31 @@ export class ProjectionWriter {
     if (through !== undefined && comparePositions(through, checkpoint) > 0) checkpoint = through;
     if (checkpoint !== start) sql.saveCheckpoint.run(generation, PROJECTION, checkpoint);
     return checkpoint;
+  }
+
+  /**
+   * The pure part: the state after the event, its timeline entry and history version; null when
+   * the incident already has it or the event cannot be folded (logged, so one corrupt stream
+   * does not stop every other incident's projection; database errors are not caught here).
+   */
+  private project(
+    stored: StoredEvent,
+    before: IncidentState | null,
+  ): { after: IncidentState; entry: TimelineEntry; version: ClaimHistoryVersion | null } | null {
+    try {
+      const event = toRecordedEvent(stored);
+      if (before && event.revision <= before.revision) return null;
+      const after = evolve(before, event);
+      return {
+        after,
+        entry: toTimelineEntry(event, before),
+        version: toHistoryVersion(event, after),
+      };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.error(`skipped ${stored.type} at ${stored.position}: ${reason}`);
+      return null;
+    }
   }
 
   private loadState(sql: Statements, incidentId: string): IncidentState | null {
