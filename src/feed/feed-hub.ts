@@ -119,8 +119,17 @@ export class FeedHub {
 
   private dispatch(envelope: FeedEnvelope): void {
     for (const listener of this.byIncident.get(envelope.incidentId) ?? []) {
-      listener.deliver(envelope);
+      this.deliver(listener, envelope);
     }
-    for (const listener of this.everyIncident) listener.deliver(envelope);
+    for (const listener of this.everyIncident) this.deliver(listener, envelope);
+  }
+
+  /** One failing listener must not cost the others this event. */
+  private deliver(listener: FeedListener, envelope: FeedEnvelope): void {
+    try {
+      listener.deliver(envelope);
+    } catch (error) {
+      this.logger.error({ msg: 'feed listener failed', error: String(error) });
+    }
   }
 }

@@ -81,4 +81,19 @@ describe('live feed: a slow consumer is reset, the others keep receiving', () =>
     await fastReceived.untilPosition(end);
     expect(slowReceived.events).toEqual(await storedEnvelopes(store, 'busy', start));
   });
+
+  test('a healthy client takes a burst of 5000 events from one commit without a reset', async () => {
+    const socket = await connectFeed(booted.url);
+    sockets.push(socket);
+    const received = new Received(socket);
+    const start = await store.head();
+    expect((await subscribe(socket, { incidentId: 'busy' })).ok).toBe(true);
+    const last = await appendRaw(store, 'busy', 5000, (n) => ({ n }));
+    await received.until(
+      () => received.resets.length > 0 || received.positions().includes(last),
+      'the burst or a reset',
+    );
+    expect(received.resets).toEqual([]);
+    expect(received.events).toEqual(await storedEnvelopes(store, 'busy', start));
+  });
 });
