@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
+import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
 import { connectFeed, Received, subscribe } from './feed-test-client.js';
@@ -50,6 +51,19 @@ describe('live feed: catch-up, live delivery, scopes', () => {
       recordedBy: 'rita',
     });
     expect(received.events).toEqual(await storedEnvelopes(store, 'at-tanf'));
+    // and the same events, in the same order, as the incident's timeline
+    const timeline = await request(booted.url).get('/incidents/at-tanf/timeline?limit=1000');
+    expect(timeline.status).toBe(200);
+    const entries = (timeline.body as { items: Record<string, unknown>[] }).items;
+    const pick = (e: Record<string, unknown>) => ({
+      position: e.position,
+      revision: e.revision,
+      eventId: e.eventId,
+      type: e.type,
+      recordedAt: e.recordedAt,
+      recordedBy: e.recordedBy,
+    });
+    expect(received.events.map((e) => pick({ ...e }))).toEqual(entries.map(pick));
   });
 
   test('the all-incidents scope carries every incident, in position order', async () => {
