@@ -1,0 +1,157 @@
+import path from 'node:path';
+import { benchScript, cleanUp, progress, statementBody, tempDir } from '../lib/bench-env.js';
+import { fmt, mb, ratio, type Row, type Section } from '../lib/report.js';
+import { startStoryline } from '../lib/storyline-service.js';
+import { startTimed } from '../lib/timed-process.js';
+import { benchAppends, toRawRows } from '../store/bench-events.js';
+import { insertRaw } from '../store/raw-sqlite.js';
+import { cannon, type Load } from './cannon.js';
+
+const CONNECTIONS = 10;
+const SECONDS = 10;
+const WARM_UP_SECONDS = 1;
+const WRITE_INCIDENTS = ['bench-w-0', 'bench-w-1', 'bench-w-2', 'bench-w-3'];
+const READ_INCIDENT = 'bench-read';
+const READ_CLAIMS = 20;
+const FLOOR_COMMITS = 500;
+
+interface Phases {
+  post: Load;
+  get: Load;
+}
+
+/** POSTs statements round-robin to the write incidents, then GETs the read incident's view. */
+async function load(url: string, token: string, seconds: number): Promise<Phases> {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const body = JSON.stringify(
+    statementBody('A US official told Reuters the convoy ignored warnings to turn back.'),
+  );
+  const post = await cannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: WRITE_INCIDENTS.map((id) => ({
+      method: 'POST',
+      path: `/incidents/${id}/statements`,
+      headers,
+      body,
+    })),
+  });
+  const get = await cannon({
+    url: `${url}/incidents/${READ_INCIDENT}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  return { post, get };
+}
+
+function rows(label: string, service: Load, raw: Load): Row[] {
+  return [
+    {
+      what: `${label}: requests/s`,
+      figure: fmt(service.rate, 'req/s', 0),
+      baseline: fmt(raw.rate, 'req/s', 0),
+      ratio: ratio(service.rate, raw.rate),
+    },
+    ...(['p50', 'p99'] as const).map((p) => ({
+      what: `${label}: ${p} latency`,
+      figure: fmt(service.latency[p], 'ms', 2),
+      baseline: fmt(raw.latency[p], 'ms', 2),
+      ratio: ratio(service.latency[p], raw.latency[p]),
+    })),
+  ];
+}
+
+function failures(name: string, phase: Load): string[] {
+  return phase.failed === 0
+    ? []
+    : [`${name}: ${phase.failed} failed requests (non-2xx, errors or timeouts)`];
+}
+
+/** Bench 1: the real service over HTTP against a raw node:http server, same bodies. */
+export async function httpBench(): Promise<Section> {
+  const dir = tempDir();
+  try {
+    progress('http: starting storyline');
+    const service = await startStoryline(dir);
+    await service.write('/incidents', { incidentId: READ_INCIDENT, title: 'Read bench' });
+    for (let i = 0; i < READ_CLAIMS; i++)
+      await service.write(
+        `/incidents/${READ_INCIDENT}/statements`,
+        statementBody(`Read bench statement ${i}: casualties were reported near the garrison.`),
+      );
+    for (const incidentId of WRITE_INCIDENTS)
+      await service.write('/incidents', { incidentId, title: 'Write bench' });
+    const postAnswer = JSON.stringify(
+      await service.write(`/incidents/${WRITE_INCIDENTS[0]}/statements`, statementBody('seed')),
+    );
+    const view = await (await fetch(`${service.url}/incidents/${READ_INCIDENT}`)).text();
+
+    progress(`http: storyline, ${WARM_UP_SECONDS} s warm-up, ${SECONDS} s POST, ${SECONDS} s GET`);
+    await load(service.url, service.token, WARM_UP_SECONDS);
+    const measured = await load(service.url, service.token, SECONDS);
+    const claimsAtEnd = (
+      (await (await fetch(`${service.url}/incidents/${WRITE_INCIDENTS[0]}`)).json()) as {
+        claims: unknown[];
+      }
+    ).claims.length;
+    const usage = await service.stop();
+
+    progress('http: raw node:http baseline');
+    const raw = await startTimed(benchScript('http/raw-http-server.js'), {
+      RAW_POST_ANSWER: postAnswer,
+      RAW_GET_ANSWER: view,
+    });
+    await load(raw.url, service.token, WARM_UP_SECONDS);
+    const baseline = await load(raw.url, service.token, SECONDS);
+    const rawUsage = await raw.stop();
+
+    progress('http: storage floor');
+    const floorRows = toRawRows(benchAppends(FLOOR_COMMITS, WRITE_INCIDENTS.length));
+    const floorRate = (FLOOR_COMMITS * 1000) / insertRaw(path.join(dir, 'floor.db'), floorRows, 1);
+    const perSecond = measured.post.perSecond;
+
+    return {
+      title: 'HTTP (autocannon)',
+      setup: [
+        `${CONNECTIONS} connections, ${SECONDS} s per phase after a ${WARM_UP_SECONDS} s warm-up (both phases); storyline = \`node dist/main.js\` on a fresh SQLite store, its request log on.`,
+        `POST /incidents/:id/statements round-robin over ${WRITE_INCIDENTS.length} incidents; each 201 comes after the append is fsynced and the read model has applied it.`,
+        `GET /incidents/:id of an incident with ${READ_CLAIMS} statements (${view.length} bytes of JSON).`,
+        'Raw baseline: a `node:http` server in a child process that parses the POST body and answers the same response bodies; no framework, no store.',
+        `Storage floor: raw better-sqlite3 (WAL, synchronous = FULL), one insert per fsynced commit, ${FLOOR_COMMITS} commits.`,
+        'Latencies are per response at full resolution (autocannon `response` events), not its whole-millisecond histogram.',
+      ],
+      rows: [
+        ...rows('POST statement', measured.post, baseline.post),
+        {
+          what: 'POST statement vs storage floor',
+          figure: fmt(measured.post.rate, 'req/s', 0),
+          baseline: fmt(floorRate, 'commits/s', 0),
+          ratio: ratio(measured.post.rate, floorRate),
+        },
+        ...rows('GET view', measured.get, baseline.get),
+        {
+          what: 'max RSS of the server process',
+          figure: mb(usage.maxRssKb),
+          baseline: mb(rawUsage.maxRssKb),
+          ratio: ratio(usage.maxRssKb, rawUsage.maxRssKb),
+        },
+        {
+          what: 'CPU time of the server process (whole life)',
+          figure: fmt(usage.cpuSeconds, 's', 1),
+          baseline: fmt(rawUsage.cpuSeconds, 's', 1),
+          ratio: ratio(usage.cpuSeconds, rawUsage.cpuSeconds),
+        },
+      ],
+      notes: [
+        `POST responses in each second: ${perSecond.join(', ')}; an incident held ${claimsAtEnd} claims at the end.`,
+        ...failures('storyline POST', measured.post),
+        ...failures('storyline GET', measured.get),
+        ...failures('raw POST', baseline.post),
+        ...failures('raw GET', baseline.get),
+      ],
+    };
+  } finally {
+    cleanUp(dir);
+  }
+}

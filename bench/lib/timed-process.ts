@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import readline from 'node:readline';
+
+const GNU_TIME = '/usr/bin/time';
+
+/** A Node server started under `/usr/bin/time -v`, listening at `url`. */
+export interface TimedServer {
+  url: string;
+  /** The Node process (the child of `time`): the one that gets signals. */
+  pid: number;
+  /** SIGTERM, then the exit; resolves with what GNU time saw of the whole life. */
+  stop(): Promise<ProcessUsage>;
+}
+
+function childOf(pid: number): number {
+  const text = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  const child = Number(text.split(/\s+/)[0]);
+  if (!Number.isSafeInteger(child) || child <= 0) throw new Error(`no child under pid ${pid}`);
+  return child;
+}
+
+/** Peak memory and CPU time of a server's whole life (start, load and shutdown). */
+export interface ProcessUsage {
+  maxRssKb: number;
+  cpuSeconds: number;
+}
+
+function figure(report: string, label: string): number {
+  const match = new RegExp(`${label}: ([\\d.]+)`).exec(report);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+function usageOf(report: string): ProcessUsage {
+  return {
+    maxRssKb: figure(report, 'Maximum resident set size \\(kbytes\\)'),
+    cpuSeconds:
+      figure(report, 'User time \\(seconds\\)') + figure(report, 'System time \\(seconds\\)'),
+  };
+}
+
+/**
+ * Runs `node script` under GNU time (max RSS) and waits for its JSON log line carrying `url`.
+ * Only this process tree is ever signalled.
+ */
+export async function startTimed(
+  script: string,
+  env: Record<string, string>,
+  readyMs = 20_000,
+): Promise<TimedServer> {
+  if (!fs.existsSync(GNU_TIME))
+    throw new Error(`${GNU_TIME} is missing: apt-get update && apt-get install -y time`);
+  const timer = spawn(GNU_TIME, ['-v', process.execPath, script], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  timer.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => timer.once('exit', () => resolve()));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: timer.stdout });
+    const timeout = setTimeout(() => {
+      timer.kill('SIGKILL');
+      reject(new Error(`${script} did not listen within ${readyMs} ms: ${stderr}`));
+    }, readyMs);
+    void exited.then(() => reject(new Error(`${script} exited before listening: ${stderr}`)));
+    lines.on('line', (text) => {
+      if (!text.includes('"url"')) return;
+      const line = JSON.parse(text) as { url?: unknown };
+      if (typeof line.url !== 'string') return;
+      clearTimeout(timeout);
+      // from here on the log is only drained, not parsed: it must not slow the server down
+      lines.removeAllListeners('line');
+      lines.on('line', () => undefined);
+      resolve(line.url);
+    });
+  });
+  const pid = childOf(timer.pid ?? -1);
+
+  return {
+    url,
+    pid,
+    stop: async () => {
+      process.kill(pid, 'SIGTERM');
+      const killer = setTimeout(() => process.kill(pid, 'SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+      return usageOf(stderr);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { feedBench } from './feed/feed-bench.js';
+import { httpBench } from './http/http-bench.js';
+import { progress, root } from './lib/bench-env.js';
+import { renderSection, type Section } from './lib/report.js';
+import { storeBench } from './store/store-bench.js';
+
+// `npm run bench` runs every bench and writes bench/results/latest.md; `-- http feed` picks some.
+const benches: Record<string, () => Promise<Section>> = {
+  http: httpBench,
+  feed: feedBench,
+  store: storeBench,
+};
+
+function machine(): string[] {
+  const cpus = os.cpus();
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
+  } catch {
+    // not a git checkout: the figures still stand, without a commit
+  }
+  return [
+    `- when: ${new Date().toISOString()}, commit ${commit}`,
+    `- machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}`,
+    `- Node ${process.version}; the bench and the server under test share the machine`,
+  ];
+}
+
+/** The 1-minute load average: other work on the machine skews every figure. */
+function load(): string {
+  return os.loadavg()[0].toFixed(1);
+}
+
+const picked = process.argv.slice(2);
+const unknown = picked.filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `unknown bench: ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})\n`,
+  );
+  process.exit(2);
+}
+const names = picked.length > 0 ? picked : Object.keys(benches);
+
+const parts = ['## Benchmark results', '', ...machine(), ''];
+process.stdout.write(`${parts.join('\n')}\n`);
+for (const name of names) {
+  const started = process.hrtime.bigint();
+  const before = load();
+  const section = await benches[name]();
+  const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
+  section.notes.push(`Took ${seconds} s; 1-minute load average ${before} before, ${load()} after.`);
+  const text = renderSection(section);
+  progress(`${name} took ${seconds} s`);
+  process.stdout.write(`${text}\n`);
+  parts.push(text);
+}
+
+if (picked.length === 0) {
+  const file = path.join(root, 'bench/results/latest.md');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${parts.join('\n')}\n`);
+  progress(`results written to ${path.relative(root, file)}`);
+}
