@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { bootApp, type BootedApp } from '../support/boot.js';
 
-/** Every route of API.md but the dashboard, as OpenAPI spells its path. */
+/** The write routes and /health (test/queries/openapi covers the reads), as OpenAPI spells them. */
 const ROUTES: [string, string][] = [
   ['post', '/incidents'],
   ['patch', '/incidents/{id}'],
@@ -13,14 +13,6 @@ const ROUTES: [string, string][] = [
   ['post', '/incidents/{id}/claims/{claimId}/corrections'],
   ['post', '/incidents/{id}/claims/{claimId}/disputes'],
   ['post', '/incidents/{id}/claims/{claimId}/retractions'],
-  ['get', '/incidents'],
-  ['get', '/incidents/{id}'],
-  ['get', '/incidents/{id}/timeline'],
-  ['get', '/incidents/{id}/claims/{claimId}'],
-  ['get', '/incidents/{id}/claims/{claimId}/history'],
-  ['get', '/incidents/{id}/diff'],
-  ['get', '/events'],
-  ['post', '/admin/projections/rebuild'],
   ['get', '/health'],
 ];
 
@@ -29,7 +21,7 @@ type Operation = {
   parameters?: { name: string; in: string }[];
 };
 
-describe('the OpenAPI description at /docs', () => {
+describe('the write routes and health in /docs', () => {
   let booted: BootedApp;
   let paths: Record<string, Record<string, Operation>>;
 
