@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.js';
+import type { SubscribeAck } from '../../src/feed/client/feed-types.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
 import { connectFeed, Received, subscribe } from './feed-test-client.js';
 import { openIncident, reportStatement, storedEnvelopes } from './feed-writes.js';
@@ -35,7 +36,13 @@ describe('live feed: catch-up, live delivery, scopes', () => {
     const expected = await storedEnvelopes(store, 'at-tanf');
     expect(expected).toHaveLength(6);
     const { socket, received } = await connect();
-    const ack = await subscribe(socket, { incidentId: 'at-tanf', after: '0' });
+    // a callback ack runs when its packet arrives: the ack comes before the first event
+    const [ack, eventsBeforeAck] = await new Promise<[SubscribeAck, number]>((resolve) => {
+      socket.emit('subscribe', { incidentId: 'at-tanf', after: '0' }, (answer: SubscribeAck) =>
+        resolve([answer, received.events.length]),
+      );
+    });
+    expect(eventsBeforeAck).toBe(0);
     expect(ack).toEqual({ ok: true, head: await store.head() });
     await received.untilPosition(expected[expected.length - 1].position);
     expect(received.events).toEqual(expected);
