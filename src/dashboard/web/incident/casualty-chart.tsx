@@ -21,6 +21,27 @@ const DASHES: Record<string, number[]> = { killed: [], injured: [6, 4], missing:
 
 type Dataset = ChartDataset<'line', SeriesPoint[]>;
 
+const MINUTE = 60_000;
+const STEPS = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440].map((minutes) => minutes * MINUTE);
+
+/** An x range on round clock times (at most about eight ticks), padded around the points. */
+function timeAxis(series: readonly CasualtySeries[]): {
+  min: number;
+  max: number;
+  stepSize: number;
+} {
+  const xs = series.flatMap((line) => line.points.map((point) => point.x));
+  const low = Math.min(...xs);
+  const high = Math.max(...xs);
+  const span = Math.max(high - low, 30 * MINUTE);
+  const stepSize = STEPS.find((step) => span / step <= 8) ?? 1440 * MINUTE;
+  return {
+    min: Math.floor((low - stepSize / 2) / stepSize) * stepSize,
+    max: Math.ceil((high + stepSize / 2) / stepSize) * stepSize,
+    stepSize,
+  };
+}
+
 function datasets(series: readonly CasualtySeries[]): Dataset[] {
   const groups = new Set(series.map((line) => line.group));
   return series.map((line, index) => ({
@@ -85,6 +106,13 @@ export function CasualtyChart({ series }: { series: readonly CasualtySeries[] })
 
   useEffect(() => {
     if (!chart.current) return;
+    const axis = timeAxis(series);
+    const x = chart.current.options.scales?.x;
+    if (x) {
+      x.min = axis.min;
+      x.max = axis.max;
+      if (x.ticks) (x.ticks as { stepSize?: number }).stepSize = axis.stepSize;
+    }
     chart.current.data.datasets = datasets(series);
     chart.current.update();
   }, [series]);
