@@ -6,6 +6,7 @@ import { feedBench } from './feed/feed-bench.js';
 import { httpBench } from './http/http-bench.js';
 import { progress, root } from './lib/bench-env.js';
 import { renderSection, type Section } from './lib/report.js';
+import { stopStragglers } from './lib/timed-process.js';
 import { storeBench } from './store/store-bench.js';
 
 // `npm run bench` runs every bench and writes bench/results/latest.md; `-- http feed` picks some.
@@ -50,7 +51,7 @@ process.stdout.write(`${parts.join('\n')}\n`);
 for (const name of names) {
   const started = process.hrtime.bigint();
   const before = load();
-  const section = await benches[name]();
+  const section = await benches[name]().finally(stopStragglers);
   const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
   section.notes.push(`Took ${seconds} s; 1-minute load average ${before} before, ${load()} after.`);
   const text = renderSection(section);

@@ -13,17 +13,39 @@ export interface TimedServer {
   stop(): Promise<ProcessUsage>;
 }
 
+/** Servers started and not yet stopped: a failing bench must not leave them running. */
+const running = new Set<TimedServer>();
+
+/** Stops every server a bench started and did not stop (after a failure). */
+export async function stopStragglers(): Promise<void> {
+  await Promise.all([...running].map((server) => server.stop()));
+}
+
+/** The pid of the process GNU time started (-1 when it has none, e.g. it already exited). */
 function childOf(pid: number): number {
-  const text = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-  const child = Number(text.split(/\s+/)[0]);
-  if (!Number.isSafeInteger(child) || child <= 0) throw new Error(`no child under pid ${pid}`);
-  return child;
+  try {
+    const child = Number(fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim());
+    return Number.isSafeInteger(child) && child > 0 ? child : -1;
+  } catch {
+    return -1;
+  }
+}
+
+/** Signals one process we started; one that already exited is left alone. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  if (pid <= 0) return;
+  try {
+    process.kill(pid, name);
+  } catch {
+    // it exited on its own
+  }
 }
 
 /** Peak memory and CPU time of a server's whole life (start, load and shutdown). */
 export interface ProcessUsage {
   maxRssKb: number;
   cpuSeconds: number;
+  wallSeconds: number;
 }
 
 function figure(report: string, label: string): number {
@@ -31,8 +53,16 @@ function figure(report: string, label: string): number {
   return match ? Number(match[1]) : Number.NaN;
 }
 
+/** GNU time's wall clock, `h:mm:ss` or `m:ss.ss`, in seconds. */
+function wallOf(report: string): number {
+  const match = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(report);
+  if (!match) return Number.NaN;
+  return match[1].split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
 function usageOf(report: string): ProcessUsage {
   return {
+    wallSeconds: wallOf(report),
     maxRssKb: figure(report, 'Maximum resident set size \\(kbytes\\)'),
     cpuSeconds:
       figure(report, 'User time \\(seconds\\)') + figure(report, 'System time \\(seconds\\)'),
@@ -61,6 +91,7 @@ export async function startTimed(
   const url = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: timer.stdout });
     const timeout = setTimeout(() => {
+      signal(childOf(timer.pid ?? -1), 'SIGKILL');
       timer.kill('SIGKILL');
       reject(new Error(`${script} did not listen within ${readyMs} ms: ${stderr}`));
     }, readyMs);
@@ -77,16 +108,20 @@ export async function startTimed(
     });
   });
   const pid = childOf(timer.pid ?? -1);
+  if (pid <= 0) throw new Error(`${script}: no process under ${GNU_TIME}`);
 
-  return {
+  const server: TimedServer = {
     url,
     pid,
     stop: async () => {
-      process.kill(pid, 'SIGTERM');
-      const killer = setTimeout(() => process.kill(pid, 'SIGKILL'), 15_000);
+      running.delete(server);
+      signal(pid, 'SIGTERM');
+      const killer = setTimeout(() => signal(pid, 'SIGKILL'), 15_000);
       await exited;
       clearTimeout(killer);
       return usageOf(stderr);
     },
   };
+  running.add(server);
+  return server;
 }
