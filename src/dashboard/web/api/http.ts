@@ -6,6 +6,7 @@ import type {
   TimelineEntry,
   ViewPoint,
 } from './api-types.js';
+import { announceUnauthorized, authHeaders } from './read-token.js';
 
 /** A refused request, with the problem+json title and detail when the service sent them. */
 export class ApiError extends Error {
@@ -19,7 +20,11 @@ export class ApiError extends Error {
 }
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+  const response = await fetch(path, {
+    headers: { Accept: 'application/json', ...authHeaders() },
+    signal,
+  });
+  if (response.status === 401) announceUnauthorized();
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
     try {

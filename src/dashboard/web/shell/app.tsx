@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { IncidentPage } from '../incident/incident-page.js';
 import { IncidentsPage } from '../incidents/incidents-page.js';
 import { ConnectionStatus } from './connection-status.js';
+import { TokenForm } from './token-form.js';
 import { useHashRoute } from './use-hash-route.js';
 
 /** The page shell: landmarks, the connection status, and the routed page. */
@@ -35,6 +36,7 @@ export function App() {
         <ConnectionStatus />
       </header>
       <main id="main" ref={main} tabIndex={-1}>
+        <TokenForm />
         {route.page === 'incident' ? (
           <IncidentPage incidentId={route.incidentId} params={route.params} />
         ) : (

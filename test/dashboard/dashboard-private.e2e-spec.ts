@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { bootApp, TOKENS, type BootedApp } from '../support/boot.js';
+import { openIncident, statement } from './support/api-writes.js';
+import { launchChromium, type Browser } from './support/chromium.js';
+import { ensureDashboardBuilt } from './support/dashboard-build.js';
+
+describe('the dashboard when reads are private (STORYLINE_PUBLIC_READ=false)', () => {
+  let booted: BootedApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureDashboardBuilt();
+    booted = await bootApp({ env: { STORYLINE_PUBLIC_READ: 'false' } });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await booted?.close();
+  });
+
+  test('asks for a token, then reads and goes live with it', async () => {
+    const { page } = browser;
+    await openIncident(booted.url, 'private-one', 'Behind a token');
+    await page.goto(`${booted.url}/`);
+    await page.getByTestId('token-form').waitFor();
+    expect(await page.getByTestId('incident-row').count()).toBe(0);
+
+    await page.getByTestId('token-input').fill(TOKENS.reporter);
+    await page.getByRole('button', { name: 'Use token' }).click();
+    await page
+      .locator('[data-testid="incident-row"][data-incident-id="private-one"]')
+      .getByRole('link', { name: 'Behind a token' })
+      .click();
+    await page.locator('[data-testid="incident-page"][data-feed="live"]').waitFor();
+    const posted = await statement(booted.url, 'private-one', 'Seen only with a token.');
+    await page
+      .locator(`[data-testid="timeline-entry"][data-event-id="${posted.eventId}"]`)
+      .waitFor({ timeout: 1000 });
+    expect(await page.getByTestId('token-form').count()).toBe(0);
+    expect(await page.locator('[data-testid="connection-status"]').getAttribute('data-state')).toBe(
+      'connected',
+    );
+  });
+});
