@@ -4,11 +4,12 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { ConsoleLogger } from '@nestjs/common';
-import type {
-  EventStore,
-  StoredEvent,
-  SubscribeOptions,
-  Subscription,
+import {
+  StoreUnavailable,
+  type EventStore,
+  type StoredEvent,
+  type SubscribeOptions,
+  type Subscription,
 } from '../event-store/event-store.js';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store.js';
 import { streamIdOf } from '../incidents/domain/events.js';
@@ -20,6 +21,8 @@ import { FEED_LIMITS } from './feed-limits.js';
 class CountingStore {
   subscriptions = 0;
   failAfter: number | undefined;
+  /** How many calls of head() fail before it answers again (a store down at start). */
+  headFailures = 0;
 
   constructor(readonly real: SqliteEventStore) {}
 
@@ -27,6 +30,10 @@ class CountingStore {
     return new Proxy(this.real, {
       get: (target, key) => {
         if (key === 'subscribe') return (options: SubscribeOptions) => this.subscribe(options);
+        if (key === 'head' && this.headFailures > 0) {
+          this.headFailures -= 1;
+          return () => Promise.reject(new StoreUnavailable('the store is down'));
+        }
         const value = Reflect.get(target, key) as unknown;
         return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
       },
@@ -121,6 +128,19 @@ describe('FeedHub', () => {
     expect(hub.position).toBe(b);
     hub.remove('alpha', alpha[0]);
     expect(hub.listenerCount).toBe(99);
+  });
+
+  test('a store that is down at start does not stop the hub: it becomes ready when the store answers', async () => {
+    counting.headFailures = 1;
+    await hub.start();
+    expect(hub.ready).toBe(false);
+    await hub.whenReady();
+    expect(hub.ready).toBe(true);
+    const every = new Collector();
+    hub.add(undefined, every);
+    const last = await append(real, 'alpha', 3);
+    await every.until(last);
+    expect(every.positions).toHaveLength(3);
   });
 
   test('a broken store subscription is resumed from the last dispatched position', async () => {

@@ -27,6 +27,9 @@ export class FeedHub {
   private running: Promise<void> | undefined;
   private stopped = false;
   private wakeRetry: (() => void) | undefined;
+  private known = false;
+  private becameReady!: () => void;
+  private readonly readyPromise = new Promise<void>((resolve) => (this.becameReady = resolve));
 
   constructor(
     private readonly store: EventStore,
@@ -46,11 +49,35 @@ export class FeedHub {
     return count;
   }
 
-  /** Starts live from the store's head; throws when the store cannot be read. */
+  /** Whether the hub knows where the log stands; until then no subscription can be handed over. */
+  get ready(): boolean {
+    return this.known;
+  }
+
+  /**
+   * Starts live from the store's head. A store that is down at start does not stop the process:
+   * the hub keeps trying in the background and subscriptions are refused (503) until it is ready.
+   */
   async start(): Promise<void> {
     if (this.running) return;
+    try {
+      await this.learnHead();
+      this.running = this.run();
+    } catch (error) {
+      this.logger.error({ msg: 'feed cannot read the store yet; retrying', error: String(error) });
+      this.running = this.pause().then(() => this.run());
+    }
+  }
+
+  /** Resolves once the hub knows the head and follows the log. */
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  private async learnHead(): Promise<void> {
     this.last = await this.store.head();
-    this.running = this.run();
+    this.known = true;
+    this.becameReady();
   }
 
   async stop(): Promise<void> {
@@ -85,17 +112,23 @@ export class FeedHub {
   private async run(): Promise<void> {
     while (!this.stopped) {
       try {
+        if (!this.known) await this.learnHead();
         await this.follow();
       } catch (error) {
         if (this.stopped) break;
         // resubscribing from the last dispatched position loses nothing
         this.logger.error({ msg: 'feed subscription failed; retrying', error: String(error) });
-        await new Promise<void>((resolve) => {
-          this.wakeRetry = resolve;
-          setTimeout(resolve, RETRY_MS).unref();
-        });
+        await this.pause();
       }
     }
+  }
+
+  /** Waits before the next try; `stop()` cuts it short. */
+  private pause(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.wakeRetry = resolve;
+      setTimeout(resolve, RETRY_MS).unref();
+    });
   }
 
   private async follow(): Promise<void> {

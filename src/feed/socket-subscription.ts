@@ -51,6 +51,8 @@ export class SocketSubscription implements FeedListener {
   /** Registers for live events and returns the store's head; refuses an unknown incident. */
   async open(): Promise<string> {
     const { hub, store } = this.deps;
+    if (!hub.ready)
+      throw new FeedRefusal(503, 'the feed is not connected to the event store yet; retry');
     hub.add(this.incidentId, this);
     this.registeredAt = BigInt(hub.position);
     try {

@@ -87,4 +87,31 @@ describe('the service process (node dist/main.js)', () => {
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
   });
+
+  test('an unreachable KurrentDB: the service starts, health and writes answer 503, reads keep answering', async () => {
+    const dir = tempDir();
+    const service = startService(main, {
+      PORT: '0',
+      // a closed local port: the real client, no server behind it
+      STORYLINE_STORE: 'kurrentdb://127.0.0.1:1?tls=false',
+      STORYLINE_READ_MODEL: `sqlite:${path.join(dir, 'read-model.db')}`,
+      STORYLINE_TOKENS: 'rita:reporter:reporter-token-0123456789',
+    });
+    const url = String((await service.waitForLog((l) => l.msg === 'storyline listening')).url);
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(503);
+    expect(health.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const write = await fetch(`${url}/incidents`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer reporter-token-0123456789',
+      },
+      body: JSON.stringify({ title: 'x' }),
+    });
+    expect(write.status).toBe(503);
+    expect((await fetch(`${url}/incidents`)).status).toBe(200);
+    service.child.kill('SIGTERM');
+    expect((await service.exited).code).toBe(0);
+  });
 });

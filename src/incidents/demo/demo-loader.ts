@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
+import { EVENT_STORE, StoreUnavailable, type EventStore } from '../../event-store/event-store.js';
 import { IncidentCommands } from '../application/incident-commands.service.js';
 import { AT_TANF_INCIDENT_ID, atTanf2017Commands } from './at-tanf-2017.js';
 
@@ -22,7 +22,14 @@ export class DemoLoader implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo) return;
-    if ((await this.store.head()) !== '0') return;
+    try {
+      if ((await this.store.head()) !== '0') return;
+    } catch (error) {
+      // An unreachable store must not keep the service from starting; the demo waits for a later start.
+      if (!(error instanceof StoreUnavailable)) throw error;
+      this.logger.warn({ msg: 'demo story not loaded: the event store is unreachable' });
+      return;
+    }
     const commands = atTanf2017Commands();
     for (const command of commands) {
       await this.commands.execute({
