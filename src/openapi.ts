@@ -1,18 +1,36 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
-/** The OpenAPI description at /docs (UI) and /docs-json, written for storyline's users. */
+const DESCRIPTION = `Event-sourced timelines of developing news incidents.
+
+**Errors** are \`application/problem+json\` (RFC 9457): \`{ type, title, status, detail, errors?, requestId }\`;
+validation failures list \`errors: [{ field, message }]\`. A failed request appends nothing.
+
+**Auth**: writes need \`Authorization: Bearer <token>\`; roles reporter < editor < admin. With
+\`STORYLINE_PUBLIC_READ=false\` every read needs a token too. Every response carries \`X-Request-Id\`
+(send your own to correlate logs).
+
+**Positions** are decimal strings (compare them as BigInt); **revisions** are 0-based integers.
+
+**Live feed (Socket.IO)**: namespace \`/feed\` on this port; \`transports: ['websocket']\` works alone;
+token in \`auth: { token }\` (a refused connection gets \`connect_error\` with a message).
+- \`subscribe { incidentId?, after? }\` → ack \`{ ok: true, head }\` or \`{ ok: false, error: { status, message } }\`
+  (400 bad payload, 404 unknown incident, 429 too many subscriptions, 503 store unavailable). With \`after\`,
+  every matching event after that position first, then live; without it, live only. The ack comes before
+  the first event; subscribing again to the same scope replaces the earlier subscription.
+- \`unsubscribe { incidentId? }\` → ack \`{ ok: true }\`.
+- server \`event\`: \`{ position, incidentId, revision, eventId, type, data, recordedAt, recordedBy }\`, in position
+  order, each once per subscription, with no gap across the catch-up → live hand-over.
+- server \`reset { incidentId?, reason }\`: the subscription was dropped (too far behind, or its position is
+  beyond the log); fetch the view and subscribe again from its \`position\`.
+- Limits: heartbeat 20 s (+10 s timeout), messages up to 16 kB, 50 subscriptions per connection, a connection
+  with more than 1000 packets unsent gets \`reset\`.`;
+
+/** The OpenAPI description at /docs (UI) and /docs/json, written for storyline's users. */
 export function setupOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('storyline')
-    .setDescription(
-      [
-        'Event-sourced timelines of developing news incidents.',
-        'Every error is `application/problem+json` (RFC 9457). Writes need a bearer token',
-        '(`Authorization: Bearer <token>`); roles reporter < editor < admin.',
-        'Every response carries `X-Request-Id` (send your own to correlate logs).',
-      ].join(' '),
-    )
+    .setDescription(DESCRIPTION)
     .setVersion('1')
     .addBearerAuth()
     .build();

@@ -31,6 +31,22 @@ describe('the write routes and health in /docs', () => {
   });
   afterAll(() => booted.close());
 
+  test('the description covers errors, auth and the live feed protocol', async () => {
+    const description = (await request(booted.url).get('/docs/json').expect(200)).body.info
+      .description as string;
+    for (const words of [
+      'problem+json',
+      'Bearer',
+      '/feed',
+      'subscribe',
+      'unsubscribe',
+      'reset',
+      'head',
+    ]) {
+      expect(description).toContain(words);
+    }
+  });
+
   test('the UI is served', async () => {
     const res = await request(booted.url).get('/docs').redirects(1).expect(200);
     expect(res.text).toMatch(/swagger/i);
