@@ -7,13 +7,15 @@ import { ClaimNotes } from './claim-notes.js';
 interface Props {
   claim: ClaimView;
   change?: ClaimChange;
+  /** Live, a change is the latest update; in a replay, it is what this step changed. */
+  live: boolean;
   labelOf: (claimId: string) => string;
   onGoToClaim: (claimId: string) => void;
   onHistory: (claimId: string) => void;
 }
 
 /** One claim: who said it (the chain), what, when, its state at a glance, and its audit. */
-export function ClaimCard({ claim, change, labelOf, onGoToClaim, onHistory }: Props) {
+export function ClaimCard({ claim, change, live, labelOf, onGoToClaim, onHistory }: Props) {
   const retracted = claim.state === 'retracted';
   const content =
     claim.kind === 'casualties' ? (
@@ -49,7 +51,13 @@ export function ClaimCard({ claim, change, labelOf, onGoToClaim, onHistory }: Pr
           )}
           {change && (
             <span class="badge badge-change" data-testid="claim-change">
-              {change === 'new' ? 'new at this step' : 'changed at this step'}
+              {live
+                ? change === 'new'
+                  ? 'just reported'
+                  : 'just changed'
+                : change === 'new'
+                  ? 'new at this step'
+                  : 'changed at this step'}
             </span>
           )}
         </div>

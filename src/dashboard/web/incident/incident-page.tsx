@@ -98,6 +98,7 @@ export function IncidentPage({ incidentId, params }: Props) {
                 key={claim.claimId}
                 claim={claim}
                 change={replay.changes.get(claim.claimId)}
+                live={point.kind === 'live'}
                 labelOf={labelOf}
                 onGoToClaim={goToClaim}
                 onHistory={setHistoryOf}
