@@ -28,7 +28,9 @@ export function IncidentHeader({ view }: { view: IncidentView }) {
         <span>
           Updated <time dateTime={view.updatedAt}>{formatTime(view.updatedAt)}</time>
         </span>
-        <span class="muted">revision {view.revision}</span>
+        <span class="muted">
+          <code>{view.incidentId}</code> · revision {view.revision}
+        </span>
       </div>
       {view.summary && <p class="incident-summary">{view.summary}</p>}
       {view.tags.length > 0 && (

@@ -18,6 +18,7 @@ export function IncidentRow({ incident, fresh }: { incident: IncidentSummary; fr
       <div class="incident-row-meta">
         <StatusBadge status={incident.status} />
         {incident.location?.name && <span>{incident.location.name}</span>}
+        <code class="muted">{incident.incidentId}</code>
         <span>
           Updated <time dateTime={incident.updatedAt}>{formatTime(incident.updatedAt)}</time>
         </span>
