@@ -156,4 +156,19 @@ describe('FeedClient against the real feed', () => {
     expect(() => client.subscribe({ after: 'abc', onEvent: () => undefined })).toThrow(TypeError);
     client.close();
   });
+
+  test('refuses overlapping scopes on one socket instead of dropping events', () => {
+    const client = new FeedClient(connect());
+    const incident = client.subscribe({ incidentId: 'one-incident', onEvent: () => undefined });
+    expect(() => client.subscribe({ onEvent: () => undefined })).toThrow(/another socket/);
+    client.subscribe({ incidentId: 'other-incident', onEvent: () => undefined });
+    incident.close();
+    client.close();
+    const every = new FeedClient(connect());
+    every.subscribe({ onEvent: () => undefined });
+    expect(() => every.subscribe({ incidentId: 'one-incident', onEvent: () => undefined })).toThrow(
+      /another socket/,
+    );
+    every.close();
+  });
 });

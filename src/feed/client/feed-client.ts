@@ -90,6 +90,16 @@ export class FeedClient {
       throw new TypeError(`not a position: ${String(options.after)}`);
     }
     const key = scopeKey(options.incidentId);
+    // Events carry no subscription id, so one socket cannot tell an incident's catch-up copy from
+    // the all-incidents live copy; overlapping scopes would drop events. Use a second socket.
+    const overlapping = [...this.entries.keys()].some(
+      (other) => other !== key && (inScope(other, options.incidentId ?? '') || inScope(key, other)),
+    );
+    if (overlapping) {
+      throw new Error(
+        'a FeedClient holds either one all-incidents subscription or incident subscriptions, not both; use another socket for the other scope',
+      );
+    }
     const entry: Entry = { options, tracker: new PositionTracker(options.after), resetting: false };
     const ready = new Promise<string>((resolve, reject) => {
       entry.settle = { resolve, reject };
