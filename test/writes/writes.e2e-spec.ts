@@ -413,6 +413,46 @@ describe('writes over HTTP', () => {
     expect(await store.readStream('incident-busy')).toHaveLength(26);
   });
 
+  test('a write sees events appended elsewhere since its last write (another instance)', async () => {
+    await open('shared');
+    await http()
+      .post('/incidents/shared/status')
+      .set(auth('reporter'))
+      .send({ status: 'disputed' })
+      .expect(201);
+    // Another storyline instance on the same log records a status change.
+    await store.append(
+      'incident-shared',
+      [
+        {
+          eventId: '5e1f0c9a-8d1e-4c1b-9a63-0d1f4b8e2a11',
+          type: 'IncidentStatusChanged',
+          data: { status: 'confirmed', previousStatus: 'disputed' },
+          metadata: {
+            recordedAt: new Date().toISOString(),
+            recordedBy: 'elsewhere',
+            correlationId: 'x',
+            causationId: null,
+            schemaVersion: 1,
+          },
+        },
+      ],
+      { expectedRevision: 1 },
+    );
+    await refused(
+      () =>
+        http().post('/incidents/shared/status').set(auth('reporter')).send({ status: 'confirmed' }),
+      409,
+    );
+    const res = await http()
+      .post('/incidents/shared/status')
+      .set(auth('reporter'))
+      .set('If-Match', '"2"')
+      .send({ status: 'closed' })
+      .expect(201);
+    expect(res.body.revision).toBe(3);
+  });
+
   test('every response carries a request id', async () => {
     const res = await http().get('/health').set('X-Request-Id', 'trace-123').expect(200);
     expect(res.headers['x-request-id']).toBe('trace-123');

@@ -6,7 +6,6 @@ import {
   WrongExpectedRevision,
   type EventStore,
   type NewEvent,
-  type StoredEvent,
 } from '../../event-store/event-store.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Command } from '../domain/commands.js';
@@ -17,11 +16,10 @@ import {
   streamIdOf,
   type IncidentEvent,
 } from '../domain/events.js';
-import { evolve } from '../domain/evolve.js';
-import { toRecordedEvent } from '../domain/recorded.js';
-import type { IncidentState } from '../domain/state.js';
 import { eventIdFor } from './deterministic-ids.js';
 import { IdempotencyStore } from './idempotency-store.js';
+import { IncidentStateCache } from './incident-state-cache.js';
+import { KeyedQueue } from './keyed-queue.js';
 import { ReadModelProgress } from './read-model-progress.js';
 import type { WriteResult } from './write-result.js';
 
@@ -50,7 +48,13 @@ export class IncidentCommands implements OnModuleDestroy {
     private readonly clock: Clock,
     private readonly idempotency: IdempotencyStore,
     @Optional() private readonly progress?: ReadModelProgress,
-  ) {}
+  ) {
+    this.incidents = new IncidentStateCache(store);
+  }
+
+  private readonly incidents: IncidentStateCache;
+  /** Writes to one incident take turns in this process, so they do not race each other. */
+  private readonly turns = new KeyedQueue();
 
   onModuleDestroy(): void {
     this.idempotency.close();
@@ -73,7 +77,9 @@ export class IncidentCommands implements OnModuleDestroy {
         return seen.response;
       }
     }
-    const result = await this.appendDecided(request);
+    const result = await this.turns.run(request.command.incidentId, () =>
+      this.appendDecided(request),
+    );
     if (this.progress) {
       const applied = await this.progress.waitFor(result.position, READ_YOUR_WRITES_TIMEOUT_MS);
       if (!applied)
@@ -97,11 +103,10 @@ export class IncidentCommands implements OnModuleDestroy {
       ? `${request.principal.name}\u0000${request.idempotency.key}`
       : undefined;
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.store.readStream(streamId);
-      const retried =
-        seed === undefined ? undefined : stored.find((e) => e.eventId === eventIdFor(seed, 0));
-      if (retried) return resultOf(command.incidentId, retried);
-      const state = fold(stored);
+      const { state, events: known } = await this.incidents.load(command.incidentId);
+      const retried = seed === undefined ? undefined : known.get(eventIdFor(seed, 0));
+      if (retried)
+        return { incidentId: command.incidentId, eventId: eventIdFor(seed, 0), ...retried };
       const current = state ? state.revision : -1;
       if (ifMatch !== undefined && ifMatch !== current) throw preconditionFailed(current);
       const now = this.clock.now();
@@ -154,26 +159,9 @@ export class IncidentCommands implements OnModuleDestroy {
   }
 }
 
-function fold(stored: readonly StoredEvent[]): IncidentState | null {
-  let state: IncidentState | null = null;
-  for (const event of stored) state = evolve(state, toRecordedEvent(event));
-  return state;
-}
-
 function optionalClaimId(event: NewEvent): { claimId?: string } {
   const claimId = claimIdOfEvent({ type: event.type, data: event.data } as IncidentEvent);
   return claimId === undefined ? {} : { claimId };
-}
-
-/** The first response again for a retry whose events are already in the stream. */
-function resultOf(incidentId: string, retried: StoredEvent): WriteResult {
-  return {
-    incidentId,
-    ...optionalClaimId(retried),
-    eventId: retried.eventId,
-    revision: retried.revision,
-    position: retried.position,
-  };
 }
 
 function preconditionFailed(currentRevision: number): ProblemError {
