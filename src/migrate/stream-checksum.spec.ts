@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { StoredEvent } from '../event-store/event-store.js';
-import { canonicalJson, digestEvents } from './stream-checksum.js';
+import { canonicalJson } from '../common/canonical-json.js';
+import { digestEvents } from './stream-checksum.js';
 
 const stored = (overrides: Partial<StoredEvent> = {}): StoredEvent => ({
   eventId: 'e1',

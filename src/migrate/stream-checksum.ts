@@ -1,17 +1,6 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../common/canonical-json.js';
 import type { EventStore, StoredEvent } from '../event-store/event-store.js';
-
-/** JSON with object keys sorted at every level: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** What a stream holds, independent of the store: count and a sha256 over its events in order. */
 export interface StreamDigest {

@@ -8,6 +8,7 @@ import {
   FigureList,
   ID_PATTERN,
   LIMITS,
+  ReasonField,
 } from './common.dto.js';
 import { IsIsoTimeWithZone } from './iso-time.validator.js';
 
@@ -30,16 +31,6 @@ function TextField(optional: boolean): PropertyDecorator {
     IsString()(target, key);
     IsNotEmpty()(target, key);
     MaxLength(LIMITS.text)(target, key);
-  };
-}
-
-function ReasonField(optional: boolean): PropertyDecorator {
-  return (target, key) => {
-    (optional ? ApiPropertyOptional : ApiProperty)({ maxLength: LIMITS.reason })(target, key);
-    if (optional) IsOptional()(target, key);
-    IsString()(target, key);
-    IsNotEmpty()(target, key);
-    MaxLength(LIMITS.reason)(target, key);
   };
 }
 
@@ -97,7 +88,8 @@ export class ReportCasualtiesDto {
   figures: FigureDto[];
 }
 
-export class ReviseClaimDto {
+/** What a revision or a correction may change: a statement's text or a claim's figures. */
+class ClaimContentDto {
   @TextField(true)
   text?: string;
 
@@ -105,7 +97,9 @@ export class ReviseClaimDto {
   @IsOptional()
   @FigureList()
   figures?: FigureDto[];
+}
 
+export class ReviseClaimDto extends ClaimContentDto {
   @ApiProperty({ type: [AttributionLinkDto] })
   @AttributionChain()
   attribution: AttributionLinkDto[];
@@ -118,15 +112,7 @@ export class ReviseClaimDto {
   note?: string;
 }
 
-export class CorrectClaimDto {
-  @TextField(true)
-  text?: string;
-
-  @ApiPropertyOptional({ type: [FigureDto] })
-  @IsOptional()
-  @FigureList()
-  figures?: FigureDto[];
-
+export class CorrectClaimDto extends ClaimContentDto {
   @ApiPropertyOptional({ type: [AttributionLinkDto] })
   @IsOptional()
   @AttributionChain()

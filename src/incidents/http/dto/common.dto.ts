@@ -204,4 +204,15 @@ export function TagList(): PropertyDecorator {
   };
 }
 
+/** An optional or required free-text reason or note. */
+export function ReasonField(optional: boolean): PropertyDecorator {
+  return (target, key) => {
+    (optional ? ApiPropertyOptional : ApiProperty)({ maxLength: LIMITS.reason })(target, key);
+    if (optional) IsOptional()(target, key);
+    IsString()(target, key);
+    IsNotEmpty()(target, key);
+    MaxLength(LIMITS.reason)(target, key);
+  };
+}
+
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/;

@@ -11,7 +11,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { STATUSES, type IncidentStatus } from '../../domain/events.js';
-import { ID_PATTERN, LIMITS, LocationDto, OccurredAtDto, TagList } from './common.dto.js';
+import {
+  ID_PATTERN,
+  LIMITS,
+  LocationDto,
+  OccurredAtDto,
+  ReasonField,
+  TagList,
+} from './common.dto.js';
 
 export class OpenIncidentDto {
   @ApiPropertyOptional({
@@ -88,11 +95,7 @@ export class ReviseIncidentDto {
   @TagList()
   tags?: string[];
 
-  @ApiPropertyOptional({ maxLength: LIMITS.reason })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(LIMITS.reason)
+  @ReasonField(true)
   reason?: string;
 }
 
@@ -101,10 +104,6 @@ export class ChangeStatusDto {
   @IsIn(STATUSES)
   status: IncidentStatus;
 
-  @ApiPropertyOptional({ maxLength: LIMITS.reason })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(LIMITS.reason)
+  @ReasonField(true)
   reason?: string;
 }
