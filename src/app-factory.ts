@@ -1,7 +1,9 @@
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { InFlightRequests } from './common/http/in-flight-requests.js';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { JsonLogger } from './common/logging/json-logger.js';
@@ -18,6 +20,20 @@ export interface CreateAppOptions {
   problemMappers?: readonly ProblemMapper[];
 }
 
+const inFlightByApp = new WeakMap<NestExpressApplication, InFlightRequests>();
+
+/**
+ * Shuts down in the order users need: stop accepting connections, let the requests in flight
+ * finish (bounded), then stop the feed, the projections and the store.
+ */
+export async function shutdownApp(app: NestExpressApplication, drainMs = 10_000): Promise<void> {
+  const server = app.getHttpServer();
+  server.close();
+  server.closeIdleConnections();
+  await inFlightByApp.get(app)?.drained(drainMs);
+  await app.close();
+}
+
 /** Builds the whole service as `main.ts` runs it; end-to-end tests boot exactly this. */
 export async function createApp(
   config: AppConfig,
@@ -29,6 +45,9 @@ export async function createApp(
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  const inFlight = new InFlightRequests();
+  inFlightByApp.set(app, inFlight);
+  app.use(inFlight.middleware);
   app.use(requestIdMiddleware);
   app.use(jsonOnlyMiddleware);
   app.useBodyParser('json', { limit: config.maxBody, type: 'application/json', strict: true });

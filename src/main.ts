@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createApp } from './app-factory.js';
+import { createApp, shutdownApp } from './app-factory.js';
 import { ConfigError } from './config/environment.js';
 import { redactConnectionString } from './event-store/store-location.js';
 import { loadConfig, type AppConfig } from './config/app-config.js';
@@ -24,7 +24,7 @@ const logger = new Logger('main');
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     logger.log({ msg: 'shutting down', signal });
-    app.close().then(
+    shutdownApp(app).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ msg: 'shutdown failed', error: String(error) });

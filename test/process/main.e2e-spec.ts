@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { compileService, startService } from './compiled-service.js';
@@ -113,5 +114,57 @@ describe('the service process (node dist/main.js)', () => {
     expect((await fetch(`${url}/incidents`)).status).toBe(200);
     service.child.kill('SIGTERM');
     expect((await service.exited).code).toBe(0);
+  });
+
+  test('SIGTERM lets a request in flight finish, then refuses new connections', async () => {
+    const dir = tempDir();
+    const token = 'rita-reporter-token-0123456789';
+    const service = startService(main, {
+      PORT: '0',
+      STORYLINE_STORE: `sqlite:${path.join(dir, 'storyline.db')}`,
+      STORYLINE_DEMO: 'false',
+      STORYLINE_TOKENS: `rita:reporter:${token}`,
+    });
+    const url = new URL(
+      String((await service.waitForLog((l) => l.msg === 'storyline listening')).url),
+    );
+    const body = JSON.stringify({ incidentId: 'in-flight', title: 'Arrives in two halves' });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: url.port,
+          path: '/incidents',
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization: `Bearer ${token}`,
+            // the server's 100 Continue proves it is handling the request before the signal
+            expect: '100-continue',
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.on('continue', () => {
+        req.write(body.slice(0, 10));
+        // the signal lands while the body is still arriving
+        void service
+          .waitForLog((l) => l.msg === 'shutting down')
+          .then(() => req.end(body.slice(10)));
+        service.child.kill('SIGTERM');
+      });
+      req.flushHeaders();
+    });
+    const { status, text } = await answer;
+    expect(status).toBe(201);
+    expect(JSON.parse(text)).toMatchObject({ incidentId: 'in-flight', revision: 0 });
+    expect((await service.exited).code).toBe(0);
+    await expect(fetch(`${url.origin}/health`)).rejects.toThrow();
   });
 });
