@@ -9,6 +9,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { RequireRole } from '../auth/roles.decorator.js';
+import { NoQuery } from '../common/http/no-query.guard.js';
 import { problem, ProblemError } from '../common/problem/problem.js';
 import {
   ProjectionRebuild,
@@ -24,6 +25,7 @@ export class RebuildController {
   @Post('rebuild')
   @HttpCode(202)
   @RequireRole('admin')
+  @NoQuery()
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Rebuild every read model from the log',

@@ -78,6 +78,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof StoreUnavailable) {
       return problem(503, 'store-unavailable', 'the event store is unreachable; retry later');
     }
+    // Nest wraps body-parser errors in an HttpException carrying the parser's own message
+    if (error instanceof HttpException && isBodyParserError(error.cause)) {
+      return fromBodyParser(error.cause);
+    }
     if (error instanceof HttpException) return fromHttpException(error);
     if (isBodyParserError(error)) return fromBodyParser(error);
     return problem(500, 'internal', 'an unexpected error occurred; it has been logged');

@@ -108,7 +108,11 @@ export class IncidentCommands implements OnModuleDestroy {
       if (retried)
         return { incidentId: command.incidentId, eventId: eventIdFor(seed, 0), ...retried };
       const current = state ? state.revision : -1;
-      if (ifMatch !== undefined && ifMatch !== current) throw preconditionFailed(current);
+      // An unknown incident is a 404 (from decide), whatever If-Match says (RFC 9110 §13.2.1)
+      const targetExists = state !== null || command.type === 'OpenIncident';
+      if (ifMatch !== undefined && ifMatch !== current && targetExists) {
+        throw preconditionFailed(current);
+      }
       const now = this.clock.now();
       const events = decide(command, state, now).map((event, index) =>
         this.toNewEvent(event, index, seed, request, now),

@@ -16,6 +16,7 @@ import {
   ApiServiceUnavailableResponse,
 } from '@nestjs/swagger';
 import { RequireRole } from '../../auth/roles.decorator.js';
+import { NoQuery } from '../../common/http/no-query.guard.js';
 import type { Role } from '../../config/app-config.js';
 import { WriteResultDto } from './dto/write-result.dto.js';
 
@@ -23,6 +24,7 @@ import { WriteResultDto } from './dto/write-result.dto.js';
 export function WriteRoute(role: Role, summary: string): MethodDecorator {
   return applyDecorators(
     RequireRole(role),
+    NoQuery(),
     HttpCode(201),
     ApiBearerAuth(),
     ApiOperation({ summary, description: `Needs the ${role} role (or higher).` }),

@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { NoQuery } from '../../common/http/no-query.guard.js';
 import type { ClaimHistory, ClaimView } from '../domain/view-types.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
 import { claimNotFound, incidentNotFound } from './not-found.js';
@@ -19,6 +20,7 @@ export class ClaimsController {
     'unknown incident or claim',
   )
   @ApiOkResponse({ description: 'the claim', schema: claimSchema })
+  @NoQuery()
   claim(@Param('id') id: string, @Param('claimId') claimId: string): ClaimView {
     const view = this.queries.view(id);
     if (!view) throw incidentNotFound(id);
@@ -34,6 +36,7 @@ export class ClaimsController {
     'unknown incident or claim',
   )
   @ApiOkResponse({ description: '`{ claimId, versions }`', schema: historySchema })
+  @NoQuery()
   history(@Param('id') id: string, @Param('claimId') claimId: string): ClaimHistory {
     const versions = this.queries.claimHistory(id, claimId);
     if (versions.length === 0) {

@@ -2,9 +2,20 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Whether the day exists in its month (Date.parse would move 2017-02-30 to 2017-03-02). */
+function isRealDay(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** An ISO 8601 date-time that names its zone (`Z` or `±hh:mm`), so no time is ambiguous. */
 export function isIsoTimeWithZone(value: unknown): boolean {
-  return typeof value === 'string' && ISO_WITH_ZONE.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    typeof value === 'string' &&
+    ISO_WITH_ZONE.test(value) &&
+    !Number.isNaN(Date.parse(value)) &&
+    isRealDay(value)
+  );
 }
 
 export function IsIsoTimeWithZone(options?: ValidationOptions): PropertyDecorator {
