@@ -45,6 +45,10 @@ interface Entry {
   tracker: PositionTracker;
   /** True while the client rebuilds its state after a `reset`: events are held off. */
   resetting: boolean;
+  /** Counts subscribe requests: only the latest one's answer counts. */
+  attempt: number;
+  /** The latest request was acknowledged; events before its ack belong to a replaced subscription. */
+  acked: boolean;
   settle?: { resolve: (head: string) => void; reject: (error: FeedError) => void };
 }
 
@@ -100,7 +104,13 @@ export class FeedClient {
         'a FeedClient holds either one all-incidents subscription or incident subscriptions, not both; use another socket for the other scope',
       );
     }
-    const entry: Entry = { options, tracker: new PositionTracker(options.after), resetting: false };
+    const entry: Entry = {
+      options,
+      tracker: new PositionTracker(options.after),
+      resetting: false,
+      attempt: 0,
+      acked: false,
+    };
     const ready = new Promise<string>((resolve, reject) => {
       entry.settle = { resolve, reject };
     });
@@ -145,18 +155,22 @@ export class FeedClient {
     if (entry.options.incidentId !== undefined) request.incidentId = entry.options.incidentId;
     const after = entry.tracker.lastApplied;
     if (after !== undefined) request.after = after;
+    const attempt = ++entry.attempt;
+    entry.acked = false;
+    // A callback, not a promise: it runs as the ack arrives, before the events that follow it.
     this.socket
       .timeout(this.ackTimeoutMs)
-      .emitWithAck('subscribe', request)
-      .then(
-        (ack: SubscribeAck) => this.settleAck(key, entry, ack, after === undefined),
-        () => this.retryAfterTimeout(key, entry),
-      );
+      .emit('subscribe', request, (error: Error | null, ack: SubscribeAck) => {
+        if (entry.attempt !== attempt) return;
+        if (error) this.retryAfterTimeout(key, entry);
+        else this.settleAck(key, entry, ack, after === undefined);
+      });
   }
 
   private settleAck(key: string, entry: Entry, ack: SubscribeAck, liveOnly: boolean): void {
     if (this.entries.get(key) !== entry) return;
     if (ack.ok) {
+      entry.acked = true;
       if (liveOnly) entry.tracker.startAt(ack.head);
       entry.settle?.resolve(ack.head);
       entry.settle = undefined;
@@ -198,7 +212,7 @@ export class FeedClient {
   private readonly handleEvent = (event: FeedEnvelope): void => {
     if (this.closed || !isPosition(event?.position)) return;
     for (const [scope, entry] of this.entries) {
-      if (entry.resetting || !inScope(scope, event.incidentId)) continue;
+      if (entry.resetting || !entry.acked || !inScope(scope, event.incidentId)) continue;
       if (entry.tracker.accept(event.position)) entry.options.onEvent(event);
     }
   };
