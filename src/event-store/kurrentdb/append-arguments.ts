@@ -1,5 +1,14 @@
 import { InvalidStoreArgument, type NewEvent } from '../event-store.js';
 
+/** Whether JSON.stringify turns `value` into text (not undefined, no throw on BigInt or a cycle). */
+function isJson(value: unknown): boolean {
+  try {
+    return (JSON.stringify(value) as string | undefined) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** Refuses, before any round trip, an append the port never allows. */
 export function validateAppend(streamId: string, events: readonly NewEvent[]): void {
   if (streamId.length === 0 || streamId.startsWith('$')) {
@@ -12,6 +21,11 @@ export function validateAppend(streamId: string, events: readonly NewEvent[]): v
   for (const event of events) {
     if (event.type.length === 0 || event.type.startsWith('$')) {
       throw new InvalidStoreArgument('type must be a non-empty string not starting with $');
+    }
+    // the client serialises inside an async Promise executor: a throw there would be an
+    // unhandled rejection (a crash) and an append that never settles
+    if (!isJson(event.data) || !isJson(event.metadata)) {
+      throw new InvalidStoreArgument('data and metadata must be JSON-serialisable');
     }
   }
 }
