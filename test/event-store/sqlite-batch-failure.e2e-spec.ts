@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StoreUnavailable } from '../../src/event-store/event-store.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { newEvent, take, uniqueStream } from './conformance-kit.js';
+
+/**
+ * A batch whose COMMIT itself fails: a trigger (added through a second connection) makes any
+ * insert into the poisoned stream break a deferred foreign key, which SQLite checks at COMMIT.
+ */
+function poisonCommitsOf(file: string, poisoned: string): void {
+  const raw = new Database(file);
+  try {
+    raw.exec(`
+      CREATE TABLE parent (id INTEGER PRIMARY KEY);
+      CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+      CREATE TRIGGER poison AFTER INSERT ON events WHEN NEW.stream_id = '${poisoned}'
+      BEGIN INSERT INTO child VALUES (42); END;`);
+  } finally {
+    raw.close();
+  }
+}
+
+describe('SqliteEventStore when a batch cannot commit', () => {
+  let dir: string;
+  let file: string;
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'storyline-'));
+    file = join(dir, 'events.db');
+    store = SqliteEventStore.open(file);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a failing COMMIT rejects every caller of the batch and stores nothing; the store goes on', async () => {
+    const poisoned = uniqueStream('poisoned');
+    const healthy = uniqueStream('healthy');
+    poisonCommitsOf(file, poisoned);
+    const before = store.stats();
+    const headBefore = await store.head();
+    const outcomes = await Promise.allSettled([
+      store.append(healthy, [newEvent()], { expectedRevision: 'no_stream' }),
+      store.append(poisoned, [newEvent()], { expectedRevision: 'no_stream' }),
+      store.append(healthy, [newEvent()], { expectedRevision: 0 }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const outcome of outcomes) {
+      if (outcome.status !== 'rejected') continue;
+      expect(outcome.reason).toBeInstanceOf(StoreUnavailable);
+      // the deferred check runs at COMMIT: it is the commit, not an insert, that failed
+      expect(String(outcome.reason)).toMatch(/FOREIGN KEY/);
+    }
+    expect(store.stats()).toEqual(before);
+    expect(await store.head()).toBe(headBefore);
+    expect(await store.readStream(healthy)).toEqual([]);
+
+    // the connection is not left inside the failed transaction: the next batch commits for real
+    const sub = store.subscribe({ after: headBefore, streamId: healthy });
+    const result = await store.append(healthy, [newEvent()], { expectedRevision: 'no_stream' });
+    expect(result.revision).toBe(0);
+    const [delivered] = await take(sub, 1);
+    expect(delivered.position).toBe(result.position);
+    await sub.close();
+    await store.close();
+    const reopened = SqliteEventStore.open(file);
+    try {
+      expect((await reopened.readStream(healthy)).map((e) => e.position)).toEqual([
+        result.position,
+      ]);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  test('close() commits appends still queued and ends a subscription waiting for events', async () => {
+    const stream = uniqueStream('closing');
+    const sub = store.subscribe({ after: '0', streamId: stream });
+    const pending = sub[Symbol.asyncIterator]().next();
+    const appended = store.append(stream, [newEvent()], { expectedRevision: 'no_stream' });
+    await store.close();
+    const result = await appended;
+    expect((await pending).done).toBe(true);
+    const reopened = SqliteEventStore.open(file);
+    try {
+      expect((await reopened.readStream(stream)).map((e) => e.position)).toEqual([result.position]);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
