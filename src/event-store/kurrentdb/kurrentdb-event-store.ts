@@ -43,6 +43,9 @@ import {
 /** How many of a stream's latest events an append searches for a retry's ids. */
 const RETRY_WINDOW = 64;
 
+/** Latest records head() scans: the newest may be a `$` record storyline skips (a tombstone). */
+const HEAD_WINDOW = 32;
+
 export interface KurrentDBEventStoreOptions {
   /** Reconnection waits of subscriptions (default 100 ms doubling to 10 s). */
   backoff?: Backoff;
@@ -169,7 +172,7 @@ export class KurrentDBEventStore implements EventStore {
       ...LEADER,
       direction: BACKWARDS,
       fromPosition: END,
-      maxCount: 1,
+      maxCount: HEAD_WINDOW,
       filter: serverFilter({}),
     });
     const [latest] = await this.guard(() => collect(read));
