@@ -16,6 +16,12 @@ try {
   throw error;
 }
 
+// A library promise that rejects with no one listening (the KurrentDB client can leave one behind
+// when a connection drops mid-write) is logged instead of ending every reader's and writer's service.
+process.on('unhandledRejection', (reason) => {
+  new Logger('process').error({ msg: 'unhandled promise rejection', error: String(reason) });
+});
+
 const app = await createApp(config);
 await app.listen(config.port, config.host);
 const logger = new Logger('main');

@@ -69,7 +69,12 @@ export class SqliteEventStore implements EventStore {
       }),
     );
     // IMMEDIATE: take the write lock at BEGIN, so a batch never fails half-way on a busy lock
-    this.commitBatch = (requests) => batch.immediate(requests);
+    this.commitBatch = (requests) => {
+      // A batch nested in a transaction left open by a failed rollback would only be a savepoint,
+      // acknowledged without a commit: end that transaction first, or refuse.
+      if (db.inTransaction) db.exec('ROLLBACK');
+      return batch.immediate(requests);
+    };
     this.writer = new GroupCommit((requests) => this.commit(requests));
   }
 
