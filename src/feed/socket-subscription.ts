@@ -131,6 +131,11 @@ export class SocketSubscription implements FeedListener {
   }
 
   private async catchUp(pages: CatchUpPages): Promise<void> {
+    // a connection that is not reading gets no history (replaced subscriptions pile none up)
+    if (this.deps.outlet.pending() > 0) {
+      await this.deps.outlet.drained();
+      if (this.phase !== 'catching-up') return;
+    }
     for (;;) {
       const page = await pages.next();
       if (this.phase !== 'catching-up') return;
