@@ -73,4 +73,38 @@ describe('FeedClient: events of an earlier subscription of the same scope', () =
     expect(second.map((e) => e.position)).toEqual(expected.map((e) => e.position));
     client.close();
   });
+
+  test('a connection dropped while the subscribe ack is outstanding resubscribes once, losing nothing', async () => {
+    const id = 'client-drop-before-ack';
+    await appendRaw(store, id, 50, (i) => ({ i }));
+    const socket = io(`${booted.url}/feed`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 20,
+      reconnectionDelayMax: 50,
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const client = new FeedClient(socket);
+    const wait = waiter();
+    const received: FeedEnvelope[] = [];
+    const errors: unknown[] = [];
+    const subscription = client.subscribe({
+      incidentId: id,
+      after: '0',
+      onEvent: (event) => {
+        received.push(event);
+        wait.poke();
+      },
+      onError: (error) => errors.push(error),
+    });
+    // the subscribe is on the wire; the transport goes down before its ack can come back
+    socket.io.engine.close();
+    await subscription.ready;
+    const last = await appendRaw(store, id, 1, () => ({ text: 'live' }));
+    await wait.until(() => received.some((e) => e.position === last));
+    expect(received).toEqual(await storedEnvelopes(store, id));
+    expect(errors).toEqual([]);
+    client.close();
+  });
 });
