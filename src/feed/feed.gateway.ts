@@ -61,6 +61,8 @@ export class FeedGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @MessageBody(...validSubscribe) request: SubscribeRequest,
     @Ack() ack: Reply<SubscribeAck>,
   ): Promise<void> {
+    // a message handled after its socket left must not open a subscription no one will close
+    if (!socket.connected) return;
     await this.connectionOf(socket).subscribe(request, (head) => ack?.({ ok: true, head }));
   }
 

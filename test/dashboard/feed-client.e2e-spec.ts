@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
+import {
+  EVENT_STORE,
+  StoreUnavailable,
+  type EventStore,
+} from '../../src/event-store/event-store.js';
 import { FeedClient } from '../../src/feed/client/feed-client.js';
 import type { FeedEnvelope, FeedStatus } from '../../src/feed/client/feed-types.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
@@ -170,5 +175,38 @@ describe('FeedClient against the real feed', () => {
       /another socket/,
     );
     every.close();
+  });
+
+  test('a subscription refused with 503 (store not reachable yet) is asked again until it succeeds', async () => {
+    const id = 'client-store-down';
+    await openIncident(booted.url, id, 'Store down');
+    const store = booted.app.get<EventStore>(EVENT_STORE);
+    const head = store.head.bind(store);
+    let failures = 2;
+    // the store answers the feed's head() with "unavailable" twice, then recovers
+    store.head = () =>
+      failures-- > 0 ? Promise.reject(new StoreUnavailable('store down')) : head();
+    try {
+      const errors: number[] = [];
+      const received: FeedEnvelope[] = [];
+      const wait = waiter();
+      const client = new FeedClient(connect());
+      const subscription = client.subscribe({
+        incidentId: id,
+        after: '0',
+        onEvent: (event) => {
+          received.push(event);
+          wait.poke();
+        },
+        onError: (error) => errors.push(error.status),
+      });
+      await subscription.ready;
+      expect(errors).toEqual([503, 503]);
+      await wait.until(() => received.length >= 1);
+      expect(received.map((e) => e.type)).toEqual(['IncidentOpened']);
+      client.close();
+    } finally {
+      store.head = head;
+    }
   });
 });

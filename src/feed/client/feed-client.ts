@@ -49,8 +49,13 @@ interface Entry {
   attempt: number;
   /** The latest request was acknowledged; events before its ack belong to a replaced subscription. */
   acked: boolean;
+  /** Wait before asking again after a 503 refusal (the feed is not connected to the store yet). */
+  retryDelayMs: number;
   settle?: { resolve: (head: string) => void; reject: (error: FeedError) => void };
 }
+
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 10_000;
 
 /**
  * A feed client over one socket.io-client Socket (browser or Node): subscriptions with acks,
@@ -110,6 +115,7 @@ export class FeedClient {
       resetting: false,
       attempt: 0,
       acked: false,
+      retryDelayMs: FIRST_RETRY_MS,
     };
     const ready = new Promise<string>((resolve, reject) => {
       entry.settle = { resolve, reject };
@@ -171,10 +177,24 @@ export class FeedClient {
     if (this.entries.get(key) !== entry) return;
     if (ack.ok) {
       entry.acked = true;
+      entry.retryDelayMs = FIRST_RETRY_MS;
       if (liveOnly) entry.tracker.startAt(ack.head);
       entry.settle?.resolve(ack.head);
       entry.settle = undefined;
       entry.options.onSubscribed?.(ack.head);
+      return;
+    }
+    if (ack.error.status === 503) {
+      // The server is up but not yet connected to its store: ask again, with a capped backoff.
+      entry.options.onError?.(ack.error);
+      const attempt = entry.attempt;
+      const delay = entry.retryDelayMs;
+      entry.retryDelayMs = Math.min(delay * 2, MAX_RETRY_MS);
+      setTimeout(() => {
+        if (this.entries.get(key) === entry && entry.attempt === attempt && this.socket.connected) {
+          this.send(key, entry);
+        }
+      }, delay);
       return;
     }
     entry.settle?.reject(ack.error);
