@@ -32,7 +32,15 @@ import {
   toEventData,
   toStreamState,
 } from './kurrentdb-mapping.js';
-import { LEADER, collect, findStored, positionAt, readStreamEvents } from './kurrentdb-reads.js';
+import { fillPage } from './fill-page.js';
+import {
+  LEADER,
+  collect,
+  collectAllPage,
+  findStored,
+  positionAt,
+  readStreamEvents,
+} from './kurrentdb-reads.js';
 import { openAllSubscription } from './kurrentdb-subscription-source.js';
 import {
   ResubscribingSubscription,
@@ -133,18 +141,21 @@ export class KurrentDBEventStore implements EventStore {
     this.ensureOpen();
     const { after = '0', limit = 1000 } = options;
     if (!Number.isSafeInteger(limit) || limit < 0) throw new InvalidStoreArgument('limit: a count');
-    const afterPosition = parsePosition(after);
+    parsePosition(after);
     if (limit === 0) return [];
-    const read = this.client.readAll({
-      ...LEADER,
-      direction: FORWARDS,
-      fromPosition: readPositionAfter(after),
-      // the read includes the event at `after` itself; one more keeps the page full
-      maxCount: limit + 1,
-      filter: serverFilter({}),
-    });
-    const events = await this.guard(() => collect(read));
-    return events.filter((event) => BigInt(event.position) > afterPosition).slice(0, limit);
+    const readRaw = (from: string, maxCount: number) =>
+      this.guard(() =>
+        collectAllPage(
+          this.client.readAll({
+            ...LEADER,
+            direction: FORWARDS,
+            fromPosition: readPositionAfter(from),
+            maxCount,
+            filter: serverFilter({}),
+          }),
+        ),
+      );
+    return fillPage(readRaw, after, limit);
   }
 
   subscribe(options: SubscribeOptions): Subscription {

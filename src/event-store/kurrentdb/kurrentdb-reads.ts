@@ -10,6 +10,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { InvalidStoreArgument, type ReadStreamOptions, type StoredEvent } from '../event-store.js';
 import { toPortError } from './kurrentdb-errors.js';
+import type { RawPage } from './fill-page.js';
 import { toStoredEvent } from './kurrentdb-mapping.js';
 
 /** Where read-your-writes matters (every read here), ask the leader, not a lagging follower. */
@@ -35,6 +36,27 @@ export async function collect(
     throw toPortError(error, { streamId });
   }
   return events;
+}
+
+/** Drains one raw read of `$all`, keeping count of every record, storyline's or not. */
+export async function collectAllPage(
+  read: AsyncIterable<AllStreamResolvedEvent>,
+): Promise<RawPage<StoredEvent>> {
+  const events: StoredEvent[] = [];
+  let records = 0;
+  let lastPosition: string | undefined;
+  try {
+    for await (const resolved of read) {
+      records += 1;
+      const commit = resolved.event?.position?.commit ?? resolved.commitPosition;
+      if (commit !== undefined) lastPosition = commit.toString(10);
+      const event = toStoredEvent(resolved);
+      if (event) events.push(event);
+    }
+  } catch (error) {
+    throw toPortError(error, {});
+  }
+  return { events, records, lastPosition };
 }
 
 /** Reads one stream with the port's options (from is inclusive, in either direction). */
