@@ -9,24 +9,8 @@ import {
 import { FeedClient } from '../../src/feed/client/feed-client.js';
 import type { FeedEnvelope, FeedStatus } from '../../src/feed/client/feed-types.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
+import { waiter } from '../support/waiter.js';
 import { openIncident, statement } from './support/api-writes.js';
-
-/** Resolves when `check` holds, re-checked by `poke` (called from the client's callbacks). */
-function waiter() {
-  const pending: { check: () => boolean; resolve: () => void }[] = [];
-  return {
-    poke: () => {
-      for (const item of [...pending]) {
-        if (item.check()) {
-          pending.splice(pending.indexOf(item), 1);
-          item.resolve();
-        }
-      }
-    },
-    until: (check: () => boolean): Promise<void> =>
-      check() ? Promise.resolve() : new Promise((resolve) => pending.push({ check, resolve })),
-  };
-}
 
 describe('FeedClient against the real feed', () => {
   let booted: BootedApp;

@@ -4,24 +4,8 @@ import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.
 import { FeedClient } from '../../src/feed/client/feed-client.js';
 import type { FeedEnvelope } from '../../src/feed/client/feed-types.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
+import { waiter } from '../support/waiter.js';
 import { appendRaw, storedEnvelopes } from './feed-writes.js';
-
-/** Resolves when `check` holds, re-checked by `poke` (called from the client's callbacks). */
-function waiter() {
-  const pending: { check: () => boolean; resolve: () => void }[] = [];
-  return {
-    poke: () => {
-      for (const item of [...pending]) {
-        if (item.check()) {
-          pending.splice(pending.indexOf(item), 1);
-          item.resolve();
-        }
-      }
-    },
-    until: (check: () => boolean): Promise<void> =>
-      check() ? Promise.resolve() : new Promise((resolve) => pending.push({ check, resolve })),
-  };
-}
 
 describe('FeedClient: events of an earlier subscription of the same scope', () => {
   let booted: BootedApp;
