@@ -1,5 +1,5 @@
 // Structural checks of docker/Dockerfile and docker/nginx.conf, for CI without a Docker engine
-// (no Dockerfile linter is packaged for npm or Debian). Exits 1 listing every problem found.
+// (beside dockerfilelint: what it cannot know about this project). Exits 1 listing every problem found.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
