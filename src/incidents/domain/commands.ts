@@ -120,8 +120,3 @@ export type Command =
   | RetractClaim;
 
 export type CommandType = Command['type'];
-
-/** The claim a command is about (the 201 body's `claimId`), when it is about one. */
-export function claimIdOfCommand(command: Command): string | undefined {
-  return 'claimId' in command ? command.claimId : undefined;
-}

@@ -50,7 +50,3 @@ export class DomainError extends Error {
     super(detail);
   }
 }
-
-export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
-}

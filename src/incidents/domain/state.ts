@@ -3,18 +3,9 @@
  * projection may store it as it is and go on folding from it later.
  */
 import type { IncidentEvent, IncidentStatus, Location, OccurredAt } from './events.js';
-import type { ClaimStateName, ClaimView } from './view-types.js';
+import type { ClaimView } from './view-types.js';
 
 export type { ClaimKind, ClaimStateName, Correction, Dispute, Retraction } from './view-types.js';
-
-/** Every claim state; see `ClaimStateName` for the precedence rule. */
-export const CLAIM_STATES = [
-  'active',
-  'revised',
-  'corrected',
-  'disputed',
-  'retracted',
-] as const satisfies readonly ClaimStateName[];
 
 /** An event with its place in the stream and the log, and the metadata evolve needs. */
 export type RecordedIncidentEvent = IncidentEvent & {

@@ -1,7 +1,13 @@
 /** OpenAPI shapes of timeline entries, claim history and diffs (API.md). */
 import type { SchemaObject } from '@nestjs/swagger';
 import { INCIDENT_EVENT_TYPES } from '../domain/events.js';
-import { claimSchema, positionSchema, revisionSchema, timeSchema } from './view-schemas.js';
+import {
+  claimSchema,
+  pageSchema,
+  positionSchema,
+  revisionSchema,
+  timeSchema,
+} from './view-schemas.js';
 
 const eventRefProperties: Record<string, SchemaObject> = {
   revision: revisionSchema,
@@ -13,24 +19,14 @@ const eventRefProperties: Record<string, SchemaObject> = {
   reportedAt: timeSchema('when the source published it (events about a report only)'),
 };
 
-export const timelinePageSchema: SchemaObject = {
+export const timelinePageSchema: SchemaObject = pageSchema({
   type: 'object',
-  required: ['items'],
   properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          ...eventRefProperties,
-          summary: { type: 'string', description: 'one readable line' },
-          data: { type: 'object', description: 'the event as recorded' },
-        },
-      },
-    },
-    nextCursor: { type: 'string', description: 'absent on the last page' },
+    ...eventRefProperties,
+    summary: { type: 'string', description: 'one readable line' },
+    data: { type: 'object', description: 'the event as recorded' },
   },
-};
+});
 
 export const historySchema: SchemaObject = {
   type: 'object',

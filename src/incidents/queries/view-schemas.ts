@@ -144,23 +144,25 @@ export const viewSchema: SchemaObject = {
   },
 };
 
-export const summaryPageSchema: SchemaObject = {
-  type: 'object',
-  required: ['items'],
-  properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          ...detailProperties,
-          claimCount: { type: 'integer' },
-          casualties: { type: 'array', items: { type: 'object', properties: rangeProperties } },
-        },
-      },
+/** A cursor page of API.md: `{ items, nextCursor }`, `nextCursor` absent on the last page. */
+export function pageSchema(item: SchemaObject): SchemaObject {
+  return {
+    type: 'object',
+    required: ['items'],
+    properties: {
+      items: { type: 'array', items: item },
+      nextCursor: { type: 'string', description: 'absent on the last page' },
     },
-    nextCursor: { type: 'string', description: 'absent on the last page' },
+  };
+}
+
+export const summaryPageSchema: SchemaObject = pageSchema({
+  type: 'object',
+  properties: {
+    ...detailProperties,
+    claimCount: { type: 'integer' },
+    casualties: { type: 'array', items: { type: 'object', properties: rangeProperties } },
   },
-};
+});
 
 export { position as positionSchema, revision as revisionSchema, time as timeSchema };

@@ -6,12 +6,6 @@ export function eventOf(entry: TimelineEntry): IncidentEvent {
   return { type: entry.type, data: entry.data } as IncidentEvent;
 }
 
-/** The claim an entry is about, if any. */
-export function claimIdOf(entry: TimelineEntry): string | undefined {
-  const data = entry.data as { claimId?: unknown };
-  return typeof data.claimId === 'string' ? data.claimId : undefined;
-}
-
 /** How far before its recording a report may be published and still count as "on time". */
 export const BACKDATED_AFTER_MS = 15 * 60 * 1000;
 
