@@ -144,7 +144,8 @@ export class IncidentWritesController {
 
   /** With an Idempotency-Key, a generated id is derived from it so a retry names the same thing. */
   private generated(prefix: string, principal: Principal, req: Request): string {
-    const key = idempotencyOf(req)?.key;
+    // the key alone (run() validates it and hashes the request once)
+    const key = req.header('idempotency-key');
     return key === undefined ? shortId(prefix) : shortId(prefix, principal.name, key);
   }
 
