@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../src/sqlite/open-sqlite.js';
 import { elapsedMs } from '../lib/stats.js';
 
 /** A row as the event store writes it, already serialized. */
@@ -20,7 +21,7 @@ export class RawTable {
   private readonly commit: (rows: readonly RawRow[]) => void;
 
   constructor(file: string) {
-    this.db = new Database(file);
+    this.db = openSqlite(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(`CREATE TABLE events (

@@ -24,7 +24,7 @@ async function bundleChild(): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'better-sqlite3-13'],
     outfile,
     logLevel: 'silent',
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../src/sqlite/open-sqlite.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { newEvent, take, uniqueStream } from './conformance-kit.js';
  * insert into the poisoned stream break a deferred foreign key, which SQLite checks at COMMIT.
  */
 function poisonCommitsOf(file: string, poisoned: string): void {
-  const raw = new Database(file);
+  const raw = openSqlite(file);
   try {
     raw.exec(`
       CREATE TABLE parent (id INTEGER PRIMARY KEY);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../src/sqlite/open-sqlite.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ describe('SqliteEventStore', () => {
   test('the file is in WAL mode and its schema refuses a duplicate (stream, revision)', async () => {
     const stream = uniqueStream();
     await store.append(stream, [newEvent()], { expectedRevision: 'no_stream' });
-    const raw = new Database(join(dir, 'events.db'));
+    const raw = openSqlite(join(dir, 'events.db'));
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const insert = raw.prepare(

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { isSqliteError } from '../../sqlite/open-sqlite.js';
 import {
   type AppendOptions,
   type AppendResult,
@@ -175,7 +176,7 @@ export class SqliteEventStore implements EventStore {
     try {
       return step();
     } catch (error) {
-      if (error instanceof Database.SqliteError || !this.db.open)
+      if (isSqliteError(error) || !this.db.open)
         throw new StoreUnavailable(`the SQLite event store failed: ${String(error)}`, {
           cause: error,
         });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../sqlite/open-sqlite.js';
 
 /**
  * The log as one table. `position` is the rowid, so it only grows (AUTOINCREMENT never reuses a
@@ -26,7 +27,7 @@ CREATE INDEX IF NOT EXISTS events_stream_position ON events (stream_id, position
 /** Opens (and if needed creates) the store's file with the settings durability depends on. */
 export function openDatabase(file: string): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = openSqlite(file);
   try {
     db.pragma('journal_mode = WAL');
     // FULL: every commit is fsynced to the WAL, so an acknowledged append survives power loss.

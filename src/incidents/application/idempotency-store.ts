@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../sqlite/open-sqlite.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { WriteResult } from './write-result.js';
@@ -23,7 +24,7 @@ export class IdempotencyStore {
 
   constructor(file: string) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
+    this.db = openSqlite(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../sqlite/open-sqlite.js';
 import {
   createGenerationSql,
   dropGenerationSql,
@@ -39,7 +40,7 @@ export class ReadModelDatabase {
 
   static open(file: string): ReadModelDatabase {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file);
+    const db = openSqlite(file);
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
