@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { bootApp, type BootedApp } from '../support/boot.js';
 import { killed, openIncident, reuters, statement, write } from './support/api-writes.js';
-import { launchChromium, type Browser } from './support/chromium.js';
+import { describeInChromium, launchChromium, type Browser } from './support/chromium.js';
 import { ensureDashboardBuilt } from './support/dashboard-build.js';
 
 /** The part of the page's socket.io-client Socket the connection-drop test handles. */
@@ -15,7 +15,7 @@ interface FeedSocketHandle {
 /** "Appear within a second": every wait for a live update is bounded by this. */
 const LIVE_MS = 1000;
 
-describe('the dashboard in Chromium, on the real app', () => {
+describeInChromium('the dashboard in Chromium, on the real app', () => {
   let booted: BootedApp;
   let browser: Browser;
   let page: Page;

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { bootApp, TOKENS, type BootedApp } from '../support/boot.js';
 import { openIncident, statement } from './support/api-writes.js';
-import { launchChromium, type Browser } from './support/chromium.js';
+import { describeInChromium, launchChromium, type Browser } from './support/chromium.js';
 import { ensureDashboardBuilt } from './support/dashboard-build.js';
 
-describe('the dashboard when reads are private (STORYLINE_PUBLIC_READ=false)', () => {
+describeInChromium('the dashboard when reads are private (STORYLINE_PUBLIC_READ=false)', () => {
   let booted: BootedApp;
   let browser: Browser;
 

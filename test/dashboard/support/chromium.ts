@@ -1,3 +1,4 @@
+import { describe } from '@jest/globals';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,4 +50,14 @@ export async function launchChromium(viewport = { width: 1280, height: 900 }): P
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A suite that drives Chromium. With STORYLINE_SKIP_BROWSER set (to the reason, e.g. the CI run on
+ * a second Node version) it is skipped, and the skip names that reason in the run's summary.
+ */
+export function describeInChromium(title: string, suite: () => void): void {
+  const reason = process.env.STORYLINE_SKIP_BROWSER;
+  if (reason) describe.skip(`${title} — skipped: STORYLINE_SKIP_BROWSER=${reason}`, suite);
+  else describe(title, suite);
 }
