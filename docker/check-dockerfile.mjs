@@ -32,8 +32,8 @@ for (const step of dockerfile) {
   if (step.keyword === 'FROM') {
     const [image, as, name] = step.args.split(/\s+/);
     if (as?.toUpperCase() !== 'AS' || !name) fail(`FROM ${image} has no stage name`);
-    if (!/^node:20-bookworm-slim$/.test(image) && !stages.some((s) => s.name === image)) {
-      fail(`FROM ${image}: every stage starts from node:20-bookworm-slim or an earlier stage`);
+    if (!/^node:24-bookworm-slim$/.test(image) && !stages.some((s) => s.name === image)) {
+      fail(`FROM ${image}: every stage starts from node:24-bookworm-slim or an earlier stage`);
     }
     stages.push({ name, steps: [] });
   } else if (stages.length === 0) {
