@@ -86,3 +86,29 @@ describe('KurrentDB adapter with no server at the address (the real client, no f
     expect(String(error)).not.toMatch(/s3cret/);
   });
 });
+
+describe('KurrentDB adapter with a cluster none of whose members answers (the real client)', () => {
+  test('a failed discovery is a 503, and the client is replaced so appends recover with the cluster', async () => {
+    const hosts = `127.0.0.1:${await closedPort()},127.0.0.1:${await closedPort()}`;
+    const replaced: string[] = [];
+    const store = await openEventStore(
+      `kurrentdb://${hosts}?tls=false&maxDiscoverAttempts=1&discoveryInterval=10&gossipTimeout=1`,
+      { onClientReplaced: (reason) => replaced.push(reason) },
+    );
+    try {
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        const append = store.append(uniqueStream(), [newEvent()], {
+          expectedRevision: 'no_stream',
+        });
+        const error = await rejectionOf(append);
+        expect(error).toBeInstanceOf(StoreUnavailable);
+        expect((error as Error).message).toMatch(/Failed to discover after 1 attempts/);
+        // each failure replaced the client: the next append does not meet the cached failure
+        expect(replaced).toHaveLength(attempt);
+      }
+      expect(await rejectionOf(store.head())).toBeInstanceOf(StoreUnavailable);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import {
   NotLeaderError,
   StreamDeletedError,
   UnavailableError,
+  UnknownError,
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import { InvalidStoreArgument, StoreUnavailable, WrongExpectedRevision } from '../event-store.js';
@@ -63,6 +64,27 @@ describe('client errors → port errors', () => {
       toPortError(rawGrpcError(14, '14 UNAVAILABLE: No connection established')),
     ).toBeInstanceOf(StoreUnavailable);
     expect(toPortError(rawGrpcError(4, '4 DEADLINE_EXCEEDED'))).toBeInstanceOf(StoreUnavailable);
+  });
+
+  test('a cluster electing a leader or starting up is StoreUnavailable, not a 500', () => {
+    for (const message of [
+      'Server Is Not Ready',
+      'Server Is Too Busy',
+      'No leader info available',
+    ]) {
+      const error = new UnknownError(undefined, `Could not recognize ${message}`);
+      const mapped = toPortError(error);
+      expect(mapped).toBeInstanceOf(StoreUnavailable);
+      expect((mapped as StoreUnavailable).cause).toBe(error);
+    }
+    const other = new UnknownError(undefined, 'Could not recognize disk full');
+    expect(toPortError(other)).toBe(other);
+  });
+
+  test("a failed discovery (the client's plain Error) is StoreUnavailable", () => {
+    const error = new Error('Failed to discover after 10 attempts.');
+    expect(toPortError(error)).toBeInstanceOf(StoreUnavailable);
+    expect(toPortError(new Error('Failed to parse'))).not.toBeInstanceOf(StoreUnavailable);
   });
 
   test('access denied is a configuration error that says what to put in STORYLINE_STORE', () => {

@@ -7,6 +7,7 @@ import {
   NotLeaderError,
   TimeoutError,
   UnavailableError,
+  UnknownError,
   WrongExpectedVersionError,
   convertToCommandError,
 } from '@kurrent/kurrentdb-client';
@@ -33,6 +34,20 @@ export interface ErrorContext {
 }
 
 /**
+ * Refusals a cluster gives while it elects a leader or starts up. Batch appends report them as an
+ * UnknownError ("Could not recognize <the server's message>"), not as the gRPC status reads get.
+ */
+const NOT_READY = /server is not ready|server is (too )?busy|no leader info available/i;
+
+/** The client's own error when no cluster member answered gossip (it is not a CommandError). */
+const DISCOVERY_FAILED = /^Failed to discover after \d+ attempts/;
+
+/** Whether a client error says the server cannot take the request yet (503, retry). */
+export function isNotReady(error: unknown): boolean {
+  return error instanceof UnknownError && NOT_READY.test(error.message);
+}
+
+/**
  * Translates a client error into the port's errors. gRPC failures that reach us raw (the client
  * does not convert every one) are converted first. Anything unknown is returned as it is.
  */
@@ -52,6 +67,16 @@ export function toPortError(error: unknown, context: ErrorContext = {}): unknown
         'storyline streams (e.g. kurrentdb://admin:<password>@host:2113) in STORYLINE_STORE',
       { cause: converted },
     );
+  }
+  if (isNotReady(converted)) {
+    return new StoreUnavailable(`KurrentDB cannot take requests yet: ${converted.message}`, {
+      cause: converted,
+    });
+  }
+  if (DISCOVERY_FAILED.test(converted.message)) {
+    return new StoreUnavailable(`no KurrentDB cluster member answered: ${converted.message}`, {
+      cause: converted,
+    });
   }
   if (
     converted instanceof UnavailableError ||

@@ -1,16 +1,8 @@
-import {
-  BACKWARDS,
-  END,
-  FORWARDS,
-  KurrentDBClient,
-  WrongExpectedVersionError,
-} from '@kurrent/kurrentdb-client';
+import { BACKWARDS, END, FORWARDS, KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { Logger } from '@nestjs/common';
 import {
-  IdempotencyMismatch,
   InvalidStoreArgument,
   StoreUnavailable,
-  WrongExpectedRevision,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -23,24 +15,12 @@ import {
 } from '../event-store.js';
 import { StoreLocationError, redactConnectionString } from '../store-location.js';
 import { StoreAccessDenied, toPortError } from './kurrentdb-errors.js';
-import { validateAppend } from './append-arguments.js';
 import { serverFilter } from './kurrentdb-filter.js';
-import {
-  parsePosition,
-  readPositionAfter,
-  toActualRevision,
-  toEventData,
-  toStreamState,
-} from './kurrentdb-mapping.js';
+import { parsePosition, readPositionAfter } from './kurrentdb-mapping.js';
+import { appendEvents, type AppendContext } from './kurrentdb-append.js';
+import { ReplaceableClient } from './replaceable-client.js';
 import { fillPage } from './fill-page.js';
-import {
-  LEADER,
-  collect,
-  collectAllPage,
-  findStored,
-  positionAt,
-  readStreamEvents,
-} from './kurrentdb-reads.js';
+import { LEADER, collect, collectAllPage, readStreamEvents } from './kurrentdb-reads.js';
 import { openAllSubscription } from './kurrentdb-subscription-source.js';
 import {
   ResubscribingSubscription,
@@ -48,29 +28,19 @@ import {
   type Drop,
 } from './resubscribing-subscription.js';
 
-/** How many of a stream's latest events an append searches for a retry's ids. */
-const RETRY_WINDOW = 64;
-
 /** Latest records head() scans: the newest may be a `$` record storyline skips (a tombstone). */
 const HEAD_WINDOW = 32;
 
 export interface KurrentDBEventStoreOptions {
   /** Reconnection waits of subscriptions (default 100 ms doubling to 10 s). */
   backoff?: Backoff;
+  /** Called when a client failure made the store replace its client (also logged). */
+  onClientReplaced?: (reason: string) => void;
 }
 
 /**
  * The EventStore port on KurrentDB / EventStoreDB (server 22.6 or later; KurrentDB 24, 25).
- *
- * Idempotent retries ("every id already stored → the original result, nothing written; some →
- * IdempotencyMismatch"), checked before the expected revision as the port requires:
- * - before writing, the stream's latest events (RETRY_WINDOW of them) are searched for the ids,
- *   which catches a retry with any expected state unless the stream grew a lot meanwhile;
- * - the write uses the caller's exact expected state, for which the server itself drops a
- *   repeated event id; deterministic ids from the caller make retries carry the same ids;
- * - a refused write (wrong expected version) searches the whole stream for the ids before
- *   reporting the conflict, so a retry with a stale revision still gets its original result.
- * Beyond the window, a retry with `any`/`exists` relies on the server's best-effort check.
+ * Appends: see appendEvents (one round trip, idempotent retries, client replacement).
  */
 export class KurrentDBEventStore implements EventStore {
   readonly kind = 'kurrentdb';
@@ -78,26 +48,43 @@ export class KurrentDBEventStore implements EventStore {
   private readonly subscriptions = new Set<ResubscribingSubscription>();
   private closed = false;
 
+  private readonly appendContext: AppendContext;
+
   private constructor(
-    private readonly client: KurrentDBClient,
+    private readonly clients: ReplaceableClient,
     private readonly options: KurrentDBEventStoreOptions,
-  ) {}
+  ) {
+    this.appendContext = {
+      clients,
+      guard: (step) => this.guard(step),
+      reported: (error) => this.reported(error),
+      replaced: (reason) => {
+        this.logger.warn(`${reason}: replaced the KurrentDB client`);
+        options.onClientReplaced?.(reason);
+      },
+    };
+  }
+
+  private get client(): KurrentDBClient {
+    return this.clients.current();
+  }
 
   /** Creates the client; it connects lazily, so an unreachable server is not an error here. */
   static open(
     connectionString: string,
     options: KurrentDBEventStoreOptions = {},
   ): KurrentDBEventStore {
-    let client: KurrentDBClient;
+    const create = () => KurrentDBClient.connectionString(connectionString);
+    let clients: ReplaceableClient;
     try {
-      client = KurrentDBClient.connectionString(connectionString);
+      clients = new ReplaceableClient(create);
     } catch (error) {
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       throw new StoreLocationError(
         `STORYLINE_STORE is not a valid KurrentDB connection string (${redactConnectionString(connectionString)}): ${reason}`,
       );
     }
-    return new KurrentDBEventStore(client, options);
+    return new KurrentDBEventStore(clients, options);
   }
 
   async append(
@@ -106,30 +93,7 @@ export class KurrentDBEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     this.ensureOpen();
-    validateAppend(streamId, events);
-    const { expectedRevision } = options;
-    const streamState = toStreamState(expectedRevision);
-    const retried = await this.originalResult(streamId, events, RETRY_WINDOW + events.length);
-    if (retried) return retried;
-    let result: Awaited<ReturnType<KurrentDBClient['appendToStream']>>;
-    try {
-      result = await this.client.appendToStream(streamId, events.map(toEventData), {
-        ...LEADER,
-        streamState,
-      });
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) {
-        throw this.reported(toPortError(error, { streamId, expectedRevision }));
-      }
-      return this.afterConflict(streamId, events, options, toActualRevision(error.actualState));
-    }
-    // with throwOnAppendFailure=false in the connection string a conflict comes back as a result
-    if (!result.success) return this.afterConflict(streamId, events, options);
-    const revision = Number(result.nextExpectedRevision);
-    return {
-      revision,
-      position: await this.guard(() => positionAt(this.client, streamId, revision)),
-    };
+    return appendEvents(this.appendContext, streamId, events, options);
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
@@ -194,41 +158,7 @@ export class KurrentDBEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    await this.client.dispose();
-  }
-
-  /** The original result when every event is already stored; IdempotencyMismatch when some are. */
-  private async originalResult(
-    streamId: string,
-    events: readonly NewEvent[],
-    window?: number,
-  ): Promise<AppendResult | undefined> {
-    const ids = events.map((event) => event.eventId);
-    const stored = await this.guard(() => findStored(this.client, streamId, ids, window));
-    if (stored.size === 0) return undefined;
-    if (stored.size < ids.length) throw new IdempotencyMismatch(streamId, [...stored.keys()]);
-    const last = [...stored.values()].reduce((a, b) => (b.revision > a.revision ? b : a));
-    return { revision: last.revision, position: last.position };
-  }
-
-  /** A refused append: a concurrent retry may have stored the same events since the check. */
-  private async afterConflict(
-    streamId: string,
-    events: readonly NewEvent[],
-    options: AppendOptions,
-    actual?: number,
-  ): Promise<AppendResult> {
-    const original = await this.originalResult(streamId, events);
-    if (original) return original;
-    const [last] =
-      actual === undefined
-        ? await this.readStream(streamId, { direction: 'backwards', limit: 1 })
-        : [];
-    throw new WrongExpectedRevision(
-      streamId,
-      options.expectedRevision,
-      actual ?? last?.revision ?? -1,
-    );
+    await this.clients.dispose();
   }
 
   private async guard<T>(step: () => Promise<T>): Promise<T> {

@@ -123,9 +123,17 @@ describe('events', () => {
     expect(toStoredEvent({})).toBeUndefined();
   });
 
-  test('binary data reads as text; an event without metadata is refused', () => {
+  test("another application's events are skipped, not errors: binary, no or foreign metadata", () => {
     const binary = recorded({ isJson: false, data: new TextEncoder().encode('plain') });
-    expect(toStoredEvent(binary)?.data).toBe('plain');
-    expect(() => toStoredEvent(recorded({ metadata: undefined }))).toThrow(/metadata/);
+    expect(toStoredEvent(binary)).toBeUndefined();
+    // what the client hands over for empty metadata (undefined) and for non-JSON bytes (Uint8Array)
+    expect(toStoredEvent(recorded({ metadata: undefined }))).toBeUndefined();
+    expect(toStoredEvent(recorded({ metadata: new TextEncoder().encode('x=1') }))).toBeUndefined();
+    expect(toStoredEvent(recorded({ metadata: { $correlationId: 'other-app' } }))).toBeUndefined();
+    expect(toStoredEvent(recorded({ metadata: 'text' }))).toBeUndefined();
+    expect(
+      toStoredEvent(recorded({ metadata: { ...metadata, schemaVersion: '1' } })),
+    ).toBeUndefined();
+    expect(toStoredEvent(recorded())?.metadata).toEqual(metadata);
   });
 });

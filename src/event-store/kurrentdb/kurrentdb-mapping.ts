@@ -83,27 +83,31 @@ export function toEventData(event: NewEvent): EventData {
   });
 }
 
-function asMetadata(value: unknown, eventId: string): EventMetadata {
-  if (typeof value !== 'object' || value === null || value instanceof Uint8Array) {
-    throw new Error(`event ${eventId} carries no storyline metadata`);
-  }
-  return value as EventMetadata;
-}
-
-function decodeData(data: unknown): unknown {
-  // a binary event (not written by storyline) is shown as its UTF-8 text
-  return data instanceof Uint8Array ? Buffer.from(data).toString('utf8') : data;
+/** Whether a decoded metadata value is one storyline writes (another application's is not). */
+function isStorylineMetadata(value: unknown): value is EventMetadata {
+  if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return false;
+  const m = value as Partial<Record<keyof EventMetadata, unknown>>;
+  return (
+    typeof m.recordedAt === 'string' &&
+    typeof m.recordedBy === 'string' &&
+    typeof m.correlationId === 'string' &&
+    (m.causationId === null || typeof m.causationId === 'string') &&
+    typeof m.schemaVersion === 'number'
+  );
 }
 
 /**
- * A resolved event as the port's StoredEvent, or undefined for what storyline never shows (a
- * link without its target, a system event). Stream reads carry positions from server 22.6 on.
+ * A resolved event as the port's StoredEvent, or undefined for what storyline did not write and
+ * never shows: a link without its target, a system event, and any event of another application
+ * (binary, or without storyline's JSON metadata), so one foreign event cannot break reads of the
+ * log. Stream reads carry positions from server 22.6 on.
  */
 export function toStoredEvent(
   resolved: ResolvedEvent | AllStreamResolvedEvent,
 ): StoredEvent | undefined {
   const event = resolved.event;
   if (!event || event.type.startsWith('$') || event.streamId.startsWith('$')) return undefined;
+  if (!event.isJson || !isStorylineMetadata(event.metadata)) return undefined;
   const commit = event.position?.commit ?? resolved.commitPosition;
   if (commit === undefined) {
     throw new Error(
@@ -116,7 +120,7 @@ export function toStoredEvent(
     revision: Number(event.revision),
     position: commit.toString(10),
     type: event.type,
-    data: decodeData(event.data),
-    metadata: asMetadata(event.metadata, event.id),
+    data: event.data,
+    metadata: event.metadata,
   };
 }

@@ -86,33 +86,21 @@ export interface StoredPlace {
 }
 
 /**
- * Finds which of `eventIds` the stream already holds, scanning back from its end (a retry's
- * events are usually the latest), over at most `window` events, stopping once all are found.
+ * Finds which of `eventIds` the stream holds within one bounded read (`search`: where a retry's
+ * events would be), stopping once all are found.
  */
 export async function findStored(
   client: KurrentDBClient,
   streamId: string,
   eventIds: readonly string[],
-  window?: number,
+  search: ReadStreamOptions,
 ): Promise<Map<string, StoredPlace>> {
   const wanted = new Set(eventIds);
   const found = new Map<string, StoredPlace>();
-  try {
-    const read = client.readStream(streamId, {
-      ...LEADER,
-      direction: BACKWARDS,
-      fromRevision: END,
-      ...(window !== undefined && { maxCount: window }),
-    });
-    for await (const resolved of read) {
-      const event = toStoredEvent(resolved);
-      if (!event || !wanted.has(event.eventId)) continue;
-      found.set(event.eventId, { revision: event.revision, position: event.position });
-      if (found.size === wanted.size) break;
-    }
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return found;
-    throw toPortError(error, { streamId });
+  for (const event of await readStreamEvents(client, streamId, search)) {
+    if (!wanted.has(event.eventId)) continue;
+    found.set(event.eventId, { revision: event.revision, position: event.position });
+    if (found.size === wanted.size) break;
   }
   return found;
 }
