@@ -30,67 +30,66 @@ function unlabelledControls(page: Page): Promise<string[]> {
   );
 }
 
-describeInChromium(
-  'the dashboard on the demo story: screenshot, phone width, accessibility basics',
-  () => {
-    let booted: BootedApp;
-    let browser: Browser;
-    let page: Page;
+const SUITE = 'the dashboard on the demo story: screenshot, phone width, accessibility basics';
 
-    beforeAll(async () => {
-      await ensureDashboardBuilt();
-      booted = await bootApp({ env: { STORYLINE_DEMO: 'true' } });
-      browser = await launchChromium({ width: 1280, height: 1000 });
-      page = browser.page;
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await booted?.close();
-    });
+describeInChromium(SUITE, () => {
+  let booted: BootedApp;
+  let browser: Browser;
+  let page: Page;
 
-    test('the incident page of the At Tanf story, with its screenshot', async () => {
-      await page.goto(`${booted.url}/#/incidents/${STORY}`);
-      await page.locator('[data-testid="incident-page"][data-feed="live"]').waitFor();
-      await page.locator('[data-testid="casualty-chart"] canvas').waitFor();
-      expect(await page.getByTestId('incident-title').textContent()).toBe(
-        'Coalition strike on pro-government convoy near At Tanf',
-      );
-      expect(await page.getByTestId('claim').count()).toBeGreaterThanOrEqual(14);
-      const disputed = page.locator('[data-testid="claim"][data-state="disputed"]');
-      expect(await disputed.getByTestId('claim-dispute-link').textContent()).toContain('RT');
-      expect(await page.getByTestId('casualty-source').count()).toBeGreaterThanOrEqual(3);
+  beforeAll(async () => {
+    await ensureDashboardBuilt();
+    booted = await bootApp({ env: { STORYLINE_DEMO: 'true' } });
+    browser = await launchChromium({ width: 1280, height: 1000 });
+    page = browser.page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await booted?.close();
+  });
 
-      fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-      await page.screenshot({ path: SCREENSHOT });
-      expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(20_000);
-    });
+  test('the incident page of the At Tanf story, with its screenshot', async () => {
+    await page.goto(`${booted.url}/#/incidents/${STORY}`);
+    await page.locator('[data-testid="incident-page"][data-feed="live"]').waitFor();
+    await page.locator('[data-testid="casualty-chart"] canvas').waitFor();
+    expect(await page.getByTestId('incident-title').textContent()).toBe(
+      'Coalition strike on pro-government convoy near At Tanf',
+    );
+    expect(await page.getByTestId('claim').count()).toBeGreaterThanOrEqual(14);
+    const disputed = page.locator('[data-testid="claim"][data-state="disputed"]');
+    expect(await disputed.getByTestId('claim-dispute-link').textContent()).toContain('RT');
+    expect(await page.getByTestId('casualty-source').count()).toBeGreaterThanOrEqual(3);
 
-    test('landmarks, labelled controls and keyboard access to a claim history', async () => {
-      await page.goto(`${booted.url}/#/incidents/${STORY}`);
-      await page.locator('[data-testid="incident-page"][data-feed="live"]').waitFor();
-      expect(
-        await page.locator('header.site-header, main#main, nav[aria-label="Main"]').count(),
-      ).toBe(3);
-      expect(await unlabelledControls(page)).toEqual([]);
-      expect(await page.locator('canvas[role="img"][aria-label]').count()).toBe(1);
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(20_000);
+  });
 
-      await page.getByTestId('claim-history-button').first().focus();
-      await page.keyboard.press('Enter');
-      await page.getByTestId('history-version').first().waitFor();
-      await page.keyboard.press('Escape');
-      await page.getByTestId('history-dialog').waitFor({ state: 'detached' });
-    });
+  test('landmarks, labelled controls and keyboard access to a claim history', async () => {
+    await page.goto(`${booted.url}/#/incidents/${STORY}`);
+    await page.locator('[data-testid="incident-page"][data-feed="live"]').waitFor();
+    expect(
+      await page.locator('header.site-header, main#main, nav[aria-label="Main"]').count(),
+    ).toBe(3);
+    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await page.locator('canvas[role="img"][aria-label]').count()).toBe(1);
 
-    test('phone width: one column, nothing wider than the screen', async () => {
-      await page.setViewportSize({ width: 390, height: 844 });
-      for (const route of [`#/incidents/${STORY}`, '#/']) {
-        await page.goto(`${booted.url}/${route}`);
-        await page.locator('[data-feed="live"]').first().waitFor({ state: 'attached' });
-        await page.getByTestId('connection-status').waitFor();
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(width).toBeLessThanOrEqual(390);
-      }
-      expect(browser.pageErrors).toEqual([]);
-    });
-  },
-);
+    await page.getByTestId('claim-history-button').first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('history-version').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('history-dialog').waitFor({ state: 'detached' });
+  });
+
+  test('phone width: one column, nothing wider than the screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const route of [`#/incidents/${STORY}`, '#/']) {
+      await page.goto(`${booted.url}/${route}`);
+      await page.locator('[data-feed="live"]').first().waitFor({ state: 'attached' });
+      await page.getByTestId('connection-status').waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+    }
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
