@@ -38,8 +38,9 @@ export function isUnavailable(error: unknown): boolean {
   if (error instanceof pg.DatabaseError) {
     return UNAVAILABLE_CLASSES.has((error.code ?? '').slice(0, 2));
   }
-  // network errors (ECONNREFUSED, ECONNRESET, timeouts) and pg's "Connection terminated"
-  return error instanceof Error;
+  // network errors (ECONNREFUSED, ECONNRESET, timeouts) and pg's "Connection terminated"; not
+  // `instanceof Error`: Node's own errors may come from another realm (a vm context, as in Jest)
+  return typeof error === 'object' && error !== null;
 }
 
 /** The store's error for a failed query: StoreUnavailable when the server is the cause. */
