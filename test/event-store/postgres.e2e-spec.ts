@@ -1,9 +1,10 @@
 import { beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { openEventStore } from '../../src/event-store/open-event-store.js';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { describeWithPostgres, freshDatabase, testPostgres } from '../support/postgres-database.js';
 import { describeEventStoreConformance } from './conformance.js';
-import { newEvent, rejectionOf, uniqueStream } from './conformance-kit.js';
+import { ids, newEvent, rejectionOf, take, uniqueStream } from './conformance-kit.js';
 
 /**
  * The shared conformance suite, unchanged, against a real PostgreSQL server (the throwaway
@@ -57,6 +58,28 @@ describeWithPostgres('PostgresEventStore', (server) => {
       }
     } finally {
       await client.end();
+    }
+  });
+
+  test("another instance's append wakes a subscriber by NOTIFY, not by the safety poll", async () => {
+    // the poll is out of the picture (10 min): only the notification can wake the subscriber
+    const slow = { listener: { pollMs: 600_000 } };
+    const own = await freshDatabase(server, 'notify');
+    const [reader, writer] = [PostgresEventStore.open(own, slow), PostgresEventStore.open(own)];
+    const stream = uniqueStream('notify');
+    const sub = reader.subscribe({ after: await reader.head(), streamId: stream });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const next = take(sub, 1, 5_000);
+        // the subscriber has read the log to its end and waits: the append must wake it
+        while (reader.waitingSubscriptions === 0) await new Promise(setImmediate);
+        const event = newEvent({ i });
+        await writer.append(stream, [event], { expectedRevision: 'any' });
+        expect(ids(await next)).toEqual([event.eventId]);
+      }
+    } finally {
+      await sub.close();
+      await Promise.all([reader.close(), writer.close()]);
     }
   });
 

@@ -196,6 +196,11 @@ export class PostgresEventStore implements EventStore {
     return subscription;
   }
 
+  /** Subscriptions caught up and waiting for a wake-up (diagnostics and tests). */
+  get waitingSubscriptions(): number {
+    return this.signal.waiting;
+  }
+
   async head(): Promise<string> {
     this.ensureOpen();
     const rows = await this.query<{ head: string }>(
