@@ -46,6 +46,7 @@ export async function rawNotifyLatencies(url: string, count: number): Promise<nu
   const writer = new pg.Client({ connectionString: url });
   const listener = new pg.Client({ connectionString: url });
   await Promise.all([writer.connect(), listener.connect()]);
+  await writer.query(TABLE);
   await listener.query('LISTEN raw_bench');
   const latencies: number[] = [];
   try {
