@@ -99,8 +99,11 @@ if (
 ) {
   fail('runtime: installs belong in the build stages');
 }
-if (!stages.some((s) => s.name === 'conformance'))
-  fail('the conformance stage (used by the cluster compose file) is missing');
+const conformance = stages.find((s) => s.name === 'conformance');
+if (!conformance) fail('the conformance stage (used by the compose files) is missing');
+// npm test's pretest installs Chromium (scripts/ensure-chromium.sh): the suites run Jest directly
+if (conformance?.steps.some((step) => step.keyword === 'CMD' && /\bnpm\b/.test(step.args)))
+  fail('conformance: CMD must run Jest directly, not through npm (its pretest needs Chromium)');
 
 // each nginx file: balanced braces, and its upstream servers are its compose file's services
 for (const [conf, compose] of [
