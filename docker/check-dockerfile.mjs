@@ -99,29 +99,38 @@ if (
 ) {
   fail('runtime: installs belong in the build stages');
 }
-if (!stages.some((s) => s.name === 'conformance'))
-  fail('the conformance stage (used by the cluster compose file) is missing');
+const conformance = stages.find((s) => s.name === 'conformance');
+if (!conformance) fail('the conformance stage (used by the compose files) is missing');
+// npm test's pretest installs Chromium (scripts/ensure-chromium.sh): the suites run Jest directly
+if (conformance?.steps.some((step) => step.keyword === 'CMD' && /\bnpm\b/.test(step.args)))
+  fail('conformance: CMD must run Jest directly, not through npm (its pretest needs Chromium)');
 
-// nginx.conf: balanced braces, and its upstream servers are the cluster compose file's services
-const nginx = fs.readFileSync(path.join(here, 'nginx.conf'), 'utf8').replace(/#.*$/gm, '');
-let depth = 0;
-for (const char of nginx) {
-  depth += char === '{' ? 1 : char === '}' ? -1 : 0;
-  if (depth < 0) break;
+// each nginx file: balanced braces, and its upstream servers are its compose file's services
+for (const [conf, compose] of [
+  ['nginx.conf', 'docker-compose.cluster.yml'],
+  ['nginx.postgres.conf', 'docker-compose.postgres.yml'],
+]) {
+  const nginx = fs.readFileSync(path.join(here, conf), 'utf8').replace(/#.*$/gm, '');
+  let depth = 0;
+  for (const char of nginx) {
+    depth += char === '{' ? 1 : char === '}' ? -1 : 0;
+    if (depth < 0) break;
+  }
+  if (depth !== 0) fail(`${conf}: unbalanced braces`);
+  const services = fs.readFileSync(path.join(here, compose), 'utf8');
+  for (const [, host] of nginx.matchAll(/^\s*server\s+([\w-]+):\d+/gm)) {
+    if (!new RegExp(`^  ${host}:`, 'm').test(services))
+      fail(`${conf}: upstream ${host} is not a service of ${compose}`);
+  }
+  if (!/proxy_set_header Upgrade \$http_upgrade/.test(nginx)) fail(`${conf}: no WebSocket upgrade`);
+  if (!services.includes(`./${conf}:/etc/nginx/nginx.conf`))
+    fail(`${compose} does not mount ${conf}`);
 }
-if (depth !== 0) fail('nginx.conf: unbalanced braces');
-const cluster = fs.readFileSync(path.join(here, 'docker-compose.cluster.yml'), 'utf8');
-for (const [, host] of nginx.matchAll(/^\s*server\s+([\w-]+):\d+/gm)) {
-  if (!new RegExp(`^  ${host}:`, 'm').test(cluster))
-    fail(`nginx.conf: upstream ${host} is not a service of the cluster compose file`);
-}
-if (!/proxy_set_header Upgrade \$http_upgrade/.test(nginx))
-  fail('nginx.conf: no WebSocket upgrade');
 
 if (problems.length > 0) {
   for (const problem of problems) process.stderr.write(`docker check: ${problem}\n`);
   process.exit(1);
 }
 process.stdout.write(
-  `docker check: Dockerfile (${stages.length} stages) and nginx.conf look right\n`,
+  `docker check: Dockerfile (${stages.length} stages), nginx.conf and nginx.postgres.conf look right\n`,
 );

@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     expect(config.readModelFile).toBe(path.resolve('data/read-model.db'));
   });
 
+  test('PostgreSQL, a shared store too, keeps its read model in a local file by default', () => {
+    const config = loadConfig({ STORYLINE_STORE: 'postgres://storyline@db:5432/storyline' });
+    expect(config.store).toBe('postgres://storyline@db:5432/storyline');
+    expect(config.readModelFile).toBe(path.resolve('data/read-model.db'));
+  });
+
   test('tokens are parsed into name, role and token', () => {
     const config = loadConfig({
       STORYLINE_TOKENS: 'rita:reporter:0123456789abcdef,ada:admin:fedcba9876543210',
@@ -39,7 +45,7 @@ describe('loadConfig', () => {
     ['PORT', 'http'],
     ['PORT', '70000'],
     ['HOST', 'my host'],
-    ['STORYLINE_STORE', 'postgres://db'],
+    ['STORYLINE_STORE', 'mysql://db'],
     ['STORYLINE_READ_MODEL', './file.db'],
     ['STORYLINE_TOKENS', 'rita:writer:0123456789abcdef'],
     ['STORYLINE_TOKENS', 'rita:reporter:short'],

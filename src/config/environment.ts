@@ -28,9 +28,9 @@ export class Environment {
   HOST?: string;
 
   @IsOptional()
-  @Matches(/^(sqlite:.+|(kurrentdb|esdb)(\+discover)?:\/\/.+)$/, {
+  @Matches(/^(sqlite:.+|(kurrentdb|esdb)(\+discover)?:\/\/.+|postgres(ql)?:\/\/.+)$/, {
     message:
-      'STORYLINE_STORE must be sqlite:<file> or a kurrentdb://… / esdb://… connection string',
+      'STORYLINE_STORE must be sqlite:<file>, a kurrentdb://… / esdb://… or a postgres://… connection string',
   })
   STORYLINE_STORE?: string;
 

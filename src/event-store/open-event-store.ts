@@ -3,7 +3,7 @@ import type { KurrentDBEventStoreOptions } from './kurrentdb/kurrentdb-event-sto
 import { parseStoreLocation, type StoreLocation } from './store-location.js';
 
 /**
- * Opens the adapter a store setting names: `sqlite:<file>` or a KurrentDB connection string
+ * Opens the adapter a store setting names: `sqlite:<file>`, a KurrentDB or a PostgreSQL connection string
  * (a string is parsed first, errors naming STORYLINE_STORE). Each adapter is loaded only when
  * used, so the embedded store never loads the KurrentDB client and its native bridge.
  */
@@ -20,6 +20,10 @@ export async function openEventStore(
     case 'kurrentdb': {
       const { KurrentDBEventStore } = await import('./kurrentdb/kurrentdb-event-store.js');
       return KurrentDBEventStore.open(location.connectionString, options);
+    }
+    case 'postgres': {
+      const { PostgresEventStore } = await import('./postgres/postgres-event-store.js');
+      return PostgresEventStore.open(location.connectionString);
     }
   }
 }

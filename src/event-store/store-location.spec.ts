@@ -36,10 +36,23 @@ describe('parseStoreLocation', () => {
     });
   });
 
+  test('postgres:// and postgresql:// connection strings name the PostgreSQL store', () => {
+    for (const url of [
+      'postgres://storyline:secret@db:5432/storyline',
+      'postgresql://localhost/storyline?sslmode=require',
+    ]) {
+      expect(parseStoreLocation(url)).toEqual({ kind: 'postgres', connectionString: url });
+    }
+    expect(
+      describeStoreLocation({ kind: 'postgres', connectionString: 'postgres://u:p@h/db' }),
+    ).toBe('postgres://u:***@h/db');
+  });
+
   test('anything else is refused with a message naming the variable', () => {
     for (const bad of [
       '',
-      'postgres://x',
+      'postgres:///storyline',
+      'postgresql://?host=x',
       'sqlite:',
       'kurrentdb://',
       'kurrentdb://?tls=false',

@@ -1,9 +1,11 @@
 /**
  * Where the event log lives, parsed from a setting such as STORYLINE_STORE: the embedded SQLite
- * file (`sqlite:<file>`) or a KurrentDB / EventStoreDB connection string.
+ * file (`sqlite:<file>`), a KurrentDB / EventStoreDB connection string, or a PostgreSQL one.
  */
 export type StoreLocation =
-  { kind: 'sqlite'; file: string } | { kind: 'kurrentdb'; connectionString: string };
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'kurrentdb'; connectionString: string }
+  | { kind: 'postgres'; connectionString: string };
 
 /** A store setting that cannot be used; the message names the variable. */
 export class StoreLocationError extends Error {
@@ -11,6 +13,7 @@ export class StoreLocationError extends Error {
 }
 
 const SCHEMES = /^(kurrentdb|esdb)(\+discover)?:\/\/(.+)$/;
+const POSTGRES = /^postgres(ql)?:\/\/(.+)$/;
 
 /**
  * Parses a store setting. `esdb://` is rewritten to `kurrentdb://` (same meaning; the client
@@ -37,8 +40,17 @@ export function parseStoreLocation(value: string, variable = 'STORYLINE_STORE'):
     }
     return { kind: 'kurrentdb', connectionString: `kurrentdb${discover}://${rest}` };
   }
+  const postgres = POSTGRES.exec(trimmed);
+  if (postgres) {
+    const rest = postgres[2];
+    if (rest.startsWith('/') || rest.startsWith('?') || rest.endsWith('@'))
+      throw new StoreLocationError(
+        `${variable} has no host: ${redactConnectionString(trimmed)} (e.g. postgres://storyline@localhost:5432/storyline)`,
+      );
+    return { kind: 'postgres', connectionString: trimmed };
+  }
   throw new StoreLocationError(
-    `${variable} must be sqlite:<file> or a kurrentdb://… / esdb://… connection string, got ${JSON.stringify(redactConnectionString(trimmed))}`,
+    `${variable} must be sqlite:<file>, a kurrentdb://… / esdb://… or a postgres://… connection string, got ${JSON.stringify(redactConnectionString(trimmed))}`,
   );
 }
 

@@ -13,7 +13,7 @@ export class UsageError extends Error {
 
 export const USAGE =
   'usage: npm run migrate -- --from <store> --to <store> [--max-events <n>]\n' +
-  '  <store> is sqlite:<file> or a kurrentdb://… / esdb://… connection string\n' +
+  '  <store> is sqlite:<file>, a kurrentdb://… / esdb://… or a postgres://… connection string\n' +
   '  --max-events stops after copying n events; run the same command again to resume';
 
 /** Reads `--from X --to Y [--max-events N]` (or `--name=value`). */

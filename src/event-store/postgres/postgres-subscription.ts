@@ -1,0 +1,76 @@
+import type { StoredEvent, Subscription } from '../event-store.js';
+import type { WakeSignal } from './wake-signal.js';
+
+/** Reads up to `limit` events of the subscription's scope with a position after `after`. */
+export type PageReader = (after: string, limit: number) => Promise<StoredEvent[]>;
+
+const PAGE_SIZE = 500;
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/**
+ * A pull-based catch-up subscription on the PostgreSQL log: each page is read after the last
+ * position delivered, only when the consumer has taken the previous one; catch-up and live are
+ * the same query, so there is no gap or duplicate at the hand-over. Caught up, it waits for the
+ * store's wake signal (a NOTIFY from any instance, a local append, or the safety poll). A failed
+ * read rejects `next()` with the store's error; the consumer subscribes again from its position.
+ */
+export class PostgresSubscription implements Subscription, AsyncIterator<StoredEvent, undefined> {
+  private page: StoredEvent[] = [];
+  private index = 0;
+  private last: string;
+  private closed = false;
+  private cancelWait: (() => void) | undefined;
+  private turn: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly readPage: PageReader,
+    private readonly signal: WakeSignal,
+    after: string,
+    private readonly onClose: (subscription: PostgresSubscription) => void,
+  ) {
+    this.last = after;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<StoredEvent, undefined>> {
+    const result = this.turn.then(() => this.pull());
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  async return(): Promise<IteratorReturnResult<undefined>> {
+    await this.close();
+    return DONE;
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.page = [];
+      this.cancelWait?.();
+      this.onClose(this);
+    }
+    return Promise.resolve();
+  }
+
+  private async pull(): Promise<IteratorResult<StoredEvent, undefined>> {
+    for (;;) {
+      if (this.closed) return DONE;
+      if (this.index < this.page.length) return { done: false, value: this.page[this.index++] };
+      const seen = this.signal.generation;
+      const page = await this.readPage(this.last, PAGE_SIZE);
+      if (this.closed) return DONE;
+      if (page.length > 0) {
+        this.page = page;
+        this.index = 0;
+        this.last = page[page.length - 1].position;
+        continue;
+      }
+      await this.signal.after(seen, (cancel) => (this.cancelWait = cancel));
+      this.cancelWait = undefined;
+    }
+  }
+}
