@@ -2,16 +2,20 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { feedBench } from './feed/feed-bench.js';
 import { httpBench } from './http/http-bench.js';
-import { progress, root } from './lib/bench-env.js';
-import { renderSection, type Section } from './lib/report.js';
+import { hotBench } from './hot/hot-bench.js';
+import { progress, root, settings } from './lib/bench-env.js';
+import { type Figure, figuresOf, renderSection, type Section } from './lib/report.js';
 import { stopStragglers } from './lib/timed-process.js';
 import { storeBench } from './store/store-bench.js';
 
-// `npm run bench` runs every bench and writes bench/results/latest.md; `-- http feed` picks some.
+// `npm run bench` runs every bench and writes bench/results/latest.{md,json}; `-- hot scale`
+// picks some (printed, not written); `--seconds N` sets each load phase's length (default 10).
 const benches: Record<string, () => Promise<Section>> = {
   http: httpBench,
+  hot: hotBench,
   feed: feedBench,
   store: storeBench,
 };
@@ -36,7 +40,18 @@ function load(): string {
   return os.loadavg()[0].toFixed(1);
 }
 
-const picked = process.argv.slice(2);
+const { values, positionals: picked } = parseArgs({
+  options: { seconds: { type: 'string' } },
+  allowPositionals: true,
+});
+if (values.seconds !== undefined) {
+  const seconds = Number(values.seconds);
+  if (!Number.isSafeInteger(seconds) || seconds < 1) {
+    process.stderr.write('--seconds takes a whole number of seconds, at least 1\n');
+    process.exit(2);
+  }
+  settings.seconds = seconds;
+}
 const unknown = picked.filter((name) => !(name in benches));
 if (unknown.length > 0) {
   process.stderr.write(
@@ -47,6 +62,7 @@ if (unknown.length > 0) {
 const names = picked.length > 0 ? picked : Object.keys(benches);
 
 const parts = ['## Benchmark results', '', ...machine(), ''];
+const figures: Figure[] = [];
 process.stdout.write(`${parts.join('\n')}\n`);
 for (const name of names) {
   const started = process.hrtime.bigint();
@@ -55,6 +71,7 @@ for (const name of names) {
   const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
   section.notes.push(`Took ${seconds} s; 1-minute load average ${before} before, ${load()} after.`);
   const text = renderSection(section);
+  figures.push(...figuresOf(section));
   progress(`${name} took ${seconds} s`);
   process.stdout.write(`${text}\n`);
   parts.push(text);
@@ -64,5 +81,8 @@ if (picked.length === 0) {
   const file = path.join(root, 'bench/results/latest.md');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${parts.join('\n')}\n`);
-  progress(`results written to ${path.relative(root, file)}`);
+  const json = path.join(root, 'bench/results/latest.json');
+  const about = machine().map((line) => line.replace(/^- /, ''));
+  fs.writeFileSync(json, `${JSON.stringify({ machine: about, figures }, null, 2)}\n`);
+  progress(`results written to ${path.relative(root, file)} and ${path.relative(root, json)}`);
 }

@@ -32,3 +32,9 @@ export function statementBody(text: string) {
 export function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
+
+/** Run-wide settings, set once from the command line by run.ts. */
+export const settings = {
+  /** Seconds per measured load phase (`--seconds`). */
+  seconds: 10,
+};
