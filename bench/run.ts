@@ -6,9 +6,11 @@ import { parseArgs } from 'node:util';
 import { feedBench } from './feed/feed-bench.js';
 import { httpBench } from './http/http-bench.js';
 import { hotBench } from './hot/hot-bench.js';
+import { liveBench } from './live/live-bench.js';
 import { progress, root, settings } from './lib/bench-env.js';
 import { type Figure, figuresOf, renderSection, type Section } from './lib/report.js';
 import { stopStragglers } from './lib/timed-process.js';
+import { scaleBench } from './scale/scale-bench.js';
 import { storeBench } from './store/store-bench.js';
 
 // `npm run bench` runs every bench and writes bench/results/latest.{md,json}; `-- hot scale`
@@ -17,7 +19,9 @@ const benches: Record<string, () => Promise<Section>> = {
   http: httpBench,
   hot: hotBench,
   feed: feedBench,
+  live: liveBench,
   store: storeBench,
+  scale: scaleBench,
 };
 
 function machine(): string[] {
@@ -41,7 +45,7 @@ function load(): string {
 }
 
 const { values, positionals: picked } = parseArgs({
-  options: { seconds: { type: 'string' } },
+  options: { seconds: { type: 'string' }, sizes: { type: 'string' } },
   allowPositionals: true,
 });
 if (values.seconds !== undefined) {
@@ -51,6 +55,14 @@ if (values.seconds !== undefined) {
     process.exit(2);
   }
   settings.seconds = seconds;
+}
+if (values.sizes !== undefined) {
+  const sizes = values.sizes.split(',').map(Number);
+  if (sizes.some((size) => !Number.isSafeInteger(size) || size < 2)) {
+    process.stderr.write('--sizes takes event counts separated by commas, each at least 2\n');
+    process.exit(2);
+  }
+  settings.sizes = sizes;
 }
 const unknown = picked.filter((name) => !(name in benches));
 if (unknown.length > 0) {

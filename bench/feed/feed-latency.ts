@@ -27,7 +27,7 @@ interface Step {
   done: () => void;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
@@ -35,7 +35,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function connect(url: string, incidentId: string): Promise<Socket> {
+export async function connect(url: string, incidentId: string): Promise<Socket> {
   const socket = io(`${url}/feed`, {
     transports: ['websocket'],
     forceNew: true,

@@ -37,4 +37,6 @@ export function progress(message: string): void {
 export const settings = {
   /** Seconds per measured load phase (`--seconds`). */
   seconds: 10,
+  /** Incident sizes of the scale bench (`--sizes 1000,10000`). */
+  sizes: [1000, 10_000, 100_000],
 };

@@ -12,7 +12,9 @@ export interface Storyline extends TimedServer {
 
 export async function startStoryline(dir: string): Promise<Storyline> {
   const token = randomBytes(16).toString('hex');
-  const server = await startTimed(path.join(root, 'dist/main.js'), {
+  // STORYLINE_BENCH_MAIN: another build to measure (e.g. the commit before a change)
+  const main = process.env.STORYLINE_BENCH_MAIN ?? path.join(root, 'dist/main.js');
+  const server = await startTimed(main, {
     PORT: '0',
     HOST: '127.0.0.1',
     STORYLINE_STORE: `sqlite:${path.join(dir, 'storyline.db')}`,
