@@ -7,6 +7,7 @@ import { feedBench } from './feed/feed-bench.js';
 import { httpBench } from './http/http-bench.js';
 import { hotBench } from './hot/hot-bench.js';
 import { liveBench } from './live/live-bench.js';
+import { memoryBench } from './live/memory-bench.js';
 import { progress, root, settings } from './lib/bench-env.js';
 import { type Figure, figuresOf, renderSection, type Section } from './lib/report.js';
 import { stopStragglers } from './lib/timed-process.js';
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<Section>> = {
   live: liveBench,
   store: storeBench,
   scale: scaleBench,
+  memory: memoryBench,
 };
 
 function machine(): string[] {

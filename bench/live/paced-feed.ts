@@ -17,7 +17,7 @@ export interface PacedRun {
 /** Connects `count` sockets subscribed to one incident, `batch` at a time. */
 export async function connectMany(
   url: string,
-  incidentId: string,
+  incidentId: string | undefined,
   count: number,
 ): Promise<Socket[]> {
   const sockets: Socket[] = [];
