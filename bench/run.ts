@@ -26,7 +26,8 @@ const benches: Record<string, () => Promise<Section>> = {
   memory: memoryBench,
 };
 
-function machine(): string[] {
+/** What ran the bench: written into latest.json and, as lines, latest.md. */
+function about() {
   const cpus = os.cpus();
   let commit = 'unknown';
   try {
@@ -34,10 +35,26 @@ function machine(): string[] {
   } catch {
     // not a git checkout: the figures still stand, without a commit
   }
+  return {
+    when: new Date().toISOString(),
+    commit,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown CPU',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    loadAverage1m: os.loadavg()[0],
+  };
+}
+
+const machine = about();
+
+function machineLines(): string[] {
+  const m = machine;
   return [
-    `- when: ${new Date().toISOString()}, commit ${commit}`,
-    `- machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}`,
-    `- Node ${process.version}; the bench and the server under test share the machine`,
+    `- when: ${m.when}, commit ${m.commit}`,
+    `- machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB RAM, ${m.os}`,
+    `- Node ${m.node}; the bench and the server under test share the machine; 1-minute load average ${m.loadAverage1m.toFixed(1)} at the start`,
   ];
 }
 
@@ -75,7 +92,7 @@ if (unknown.length > 0) {
 }
 const names = picked.length > 0 ? picked : Object.keys(benches);
 
-const parts = ['## Benchmark results', '', ...machine(), ''];
+const parts = ['## Benchmark results', '', ...machineLines(), ''];
 const figures: Figure[] = [];
 process.stdout.write(`${parts.join('\n')}\n`);
 for (const name of names) {
@@ -96,7 +113,6 @@ if (picked.length === 0) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${parts.join('\n')}\n`);
   const json = path.join(root, 'bench/results/latest.json');
-  const about = machine().map((line) => line.replace(/^- /, ''));
-  fs.writeFileSync(json, `${JSON.stringify({ machine: about, figures }, null, 2)}\n`);
+  fs.writeFileSync(json, `${JSON.stringify({ machine, figures }, null, 2)}\n`);
   progress(`results written to ${path.relative(root, file)} and ${path.relative(root, json)}`);
 }

@@ -35,8 +35,8 @@ export function progress(message: string): void {
 
 /** Run-wide settings, set once from the command line by run.ts. */
 export const settings = {
-  /** Seconds per measured load phase (`--seconds`). */
-  seconds: 10,
+  /** Seconds per measured load phase of the hot and live benches (`--seconds`). */
+  seconds: 5,
   /** Incident sizes of the scale bench (`--sizes 1000,10000`). */
   sizes: [1000, 10_000, 100_000],
 };
