@@ -139,10 +139,11 @@ export class DecideBatches {
         const now = this.clock.now();
         checkIfMatch(request, state);
         const events = toNewEvents(decide(request.command, state, now), seed, request, now);
+        // the last command's events need no fold here: the cache folds them once appended
+        const next = i < batch.length - 1 ? foldDecided(state, events) : state;
         for (const event of events) ids.add(event.eventId);
         members.push({ pending, events });
-        // the last command's events need no fold here: the cache folds them once appended
-        if (i < batch.length - 1) state = foldDecided(state, events);
+        state = next;
       } catch (error) {
         pending.reject(error);
       }
