@@ -98,7 +98,17 @@ process.stdout.write(`${parts.join('\n')}\n`);
 for (const name of names) {
   const started = process.hrtime.bigint();
   const before = load();
-  const section = await benches[name]().finally(stopStragglers);
+  // a failing section is reported and the run goes on, so the others still count
+  const section = await benches[name]()
+    .catch((error: unknown): Section => ({
+      title: `${name} (failed)`,
+      setup: [],
+      rows: [],
+      notes: [
+        `The ${name} bench failed: ${error instanceof Error ? error.message : String(error)}`,
+      ],
+    }))
+    .finally(stopStragglers);
   const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
   section.notes.push(`Took ${seconds} s; 1-minute load average ${before} before, ${load()} after.`);
   const text = renderSection(section);

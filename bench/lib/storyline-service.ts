@@ -40,6 +40,8 @@ export async function postJson(
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: JSON.stringify(body),
+    // a write that hangs must fail the bench, not stall it
+    signal: AbortSignal.timeout(60_000),
   });
   const text = await response.text();
   if (response.status !== 201) throw new Error(`POST ${url}: ${response.status} ${text}`);

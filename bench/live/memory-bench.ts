@@ -17,7 +17,7 @@ import { buildStory } from '../scale/scale-story.js';
 import { connectMany } from './paced-feed.js';
 
 const IDLE_CLIENTS = 1000;
-const CATCH_UP_TIMEOUT_MS = 60_000;
+const CATCH_UP_TIMEOUT_MS = 45_000;
 const POLL_MS = 100;
 
 /** The resident set of a process we started, in KiB (from /proc, no probe in the server). */
@@ -60,9 +60,11 @@ export async function memoryBench(): Promise<Section> {
     const service = await startStoryline(dir);
     const probe = `${service.url}/incidents/${story.incidentId}/timeline?after=${size - 2}&limit=1`;
     const caughtUp = await until(probe, '"revision"');
-    // one write loads the incident into the write path's state cache
-    await service.write(`/incidents/${story.incidentId}/statements`, statementBody('Memory bench'));
-    await timedGet(`${service.url}/incidents/${story.incidentId}`);
+    if (caughtUp) {
+      // one write loads the incident into the write path's state cache
+      await service.write(`/incidents/${story.incidentId}/statements`, statementBody('Memory'));
+      await timedGet(`${service.url}/incidents/${story.incidentId}`, {}, CATCH_UP_TIMEOUT_MS);
+    }
     const ours = await idleClients(service.url, service.pid);
     const usage = await service.stop();
 
@@ -90,7 +92,11 @@ export async function memoryBench(): Promise<Section> {
         row('per idle client', perClient(ours), 'KiB', perClient(theirs), 1),
         row('peak RSS over the whole run (GNU time)', usage.maxRssKb / 1024, 'MB', null, 0),
       ],
-      notes: caughtUp ? [] : [`The read model had not caught up within ${CATCH_UP_TIMEOUT_MS} ms.`],
+      notes: caughtUp
+        ? []
+        : [
+            `The read model had not caught up within ${CATCH_UP_TIMEOUT_MS} ms, so the incident was neither written to nor read (measured with the read model part-way).`,
+          ],
     };
   } finally {
     cleanUp(dir);

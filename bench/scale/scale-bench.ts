@@ -9,7 +9,7 @@ import { buildStory, type Story } from './scale-story.js';
 
 const POSTS = 20;
 const GETS = 5;
-const CATCH_UP_TIMEOUT_MS = 120_000;
+const CATCH_UP_TIMEOUT_MS = 90_000;
 const POLL_MS = 25;
 
 /** Waits until the read model holds revision `revision` of the story; when it saw it. */
