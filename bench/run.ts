@@ -2,21 +2,32 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { feedBench } from './feed/feed-bench.js';
 import { httpBench } from './http/http-bench.js';
-import { progress, root } from './lib/bench-env.js';
-import { renderSection, type Section } from './lib/report.js';
+import { hotBench } from './hot/hot-bench.js';
+import { liveBench } from './live/live-bench.js';
+import { memoryBench } from './live/memory-bench.js';
+import { progress, root, settings } from './lib/bench-env.js';
+import { type Figure, figuresOf, renderSection, type Section } from './lib/report.js';
 import { stopStragglers } from './lib/timed-process.js';
+import { scaleBench } from './scale/scale-bench.js';
 import { storeBench } from './store/store-bench.js';
 
-// `npm run bench` runs every bench and writes bench/results/latest.md; `-- http feed` picks some.
+// `npm run bench` runs every bench and writes bench/results/latest.{md,json}; `-- hot scale`
+// picks some (printed, not written); `--seconds N` sets each load phase's length (default 10).
 const benches: Record<string, () => Promise<Section>> = {
   http: httpBench,
+  hot: hotBench,
   feed: feedBench,
+  live: liveBench,
   store: storeBench,
+  scale: scaleBench,
+  memory: memoryBench,
 };
 
-function machine(): string[] {
+/** What ran the bench: written into latest.json and, as lines, latest.md. */
+function about() {
   const cpus = os.cpus();
   let commit = 'unknown';
   try {
@@ -24,10 +35,26 @@ function machine(): string[] {
   } catch {
     // not a git checkout: the figures still stand, without a commit
   }
+  return {
+    when: new Date().toISOString(),
+    commit,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown CPU',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    loadAverage1m: os.loadavg()[0],
+  };
+}
+
+const machine = about();
+
+function machineLines(): string[] {
+  const m = machine;
   return [
-    `- when: ${new Date().toISOString()}, commit ${commit}`,
-    `- machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}`,
-    `- Node ${process.version}; the bench and the server under test share the machine`,
+    `- when: ${m.when}, commit ${m.commit}`,
+    `- machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB RAM, ${m.os}`,
+    `- Node ${m.node}; the bench and the server under test share the machine; 1-minute load average ${m.loadAverage1m.toFixed(1)} at the start`,
   ];
 }
 
@@ -36,7 +63,26 @@ function load(): string {
   return os.loadavg()[0].toFixed(1);
 }
 
-const picked = process.argv.slice(2);
+const { values, positionals: picked } = parseArgs({
+  options: { seconds: { type: 'string' }, sizes: { type: 'string' } },
+  allowPositionals: true,
+});
+if (values.seconds !== undefined) {
+  const seconds = Number(values.seconds);
+  if (!Number.isSafeInteger(seconds) || seconds < 1) {
+    process.stderr.write('--seconds takes a whole number of seconds, at least 1\n');
+    process.exit(2);
+  }
+  settings.seconds = seconds;
+}
+if (values.sizes !== undefined) {
+  const sizes = values.sizes.split(',').map(Number);
+  if (sizes.some((size) => !Number.isSafeInteger(size) || size < 2)) {
+    process.stderr.write('--sizes takes event counts separated by commas, each at least 2\n');
+    process.exit(2);
+  }
+  settings.sizes = sizes;
+}
 const unknown = picked.filter((name) => !(name in benches));
 if (unknown.length > 0) {
   process.stderr.write(
@@ -46,15 +92,27 @@ if (unknown.length > 0) {
 }
 const names = picked.length > 0 ? picked : Object.keys(benches);
 
-const parts = ['## Benchmark results', '', ...machine(), ''];
+const parts = ['## Benchmark results', '', ...machineLines(), ''];
+const figures: Figure[] = [];
 process.stdout.write(`${parts.join('\n')}\n`);
 for (const name of names) {
   const started = process.hrtime.bigint();
   const before = load();
-  const section = await benches[name]().finally(stopStragglers);
+  // a failing section is reported and the run goes on, so the others still count
+  const section = await benches[name]()
+    .catch((error: unknown): Section => ({
+      title: `${name} (failed)`,
+      setup: [],
+      rows: [],
+      notes: [
+        `The ${name} bench failed: ${error instanceof Error ? error.message : String(error)}`,
+      ],
+    }))
+    .finally(stopStragglers);
   const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
   section.notes.push(`Took ${seconds} s; 1-minute load average ${before} before, ${load()} after.`);
   const text = renderSection(section);
+  figures.push(...figuresOf(section));
   progress(`${name} took ${seconds} s`);
   process.stdout.write(`${text}\n`);
   parts.push(text);
@@ -64,5 +122,7 @@ if (picked.length === 0) {
   const file = path.join(root, 'bench/results/latest.md');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${parts.join('\n')}\n`);
-  progress(`results written to ${path.relative(root, file)}`);
+  const json = path.join(root, 'bench/results/latest.json');
+  fs.writeFileSync(json, `${JSON.stringify({ machine, figures }, null, 2)}\n`);
+  progress(`results written to ${path.relative(root, file)} and ${path.relative(root, json)}`);
 }

@@ -1,5 +1,5 @@
 import { benchScript, cleanUp, progress, statementBody, tempDir } from '../lib/bench-env.js';
-import { fmt, mb, ratio, type Row, type Section } from '../lib/report.js';
+import { row, type Row, type Section } from '../lib/report.js';
 import { type Summary, summarize } from '../lib/stats.js';
 import { postJson, startStoryline } from '../lib/storyline-service.js';
 import { startTimed } from '../lib/timed-process.js';
@@ -9,12 +9,9 @@ const INCIDENT = 'bench-feed';
 const PLAN: FeedPlan = { clients: 50, warmUp: 50, statements: 200, stepTimeoutMs: 10_000 };
 
 function latencyRows(label: string, service: Summary, raw: Summary): Row[] {
-  return (['p50', 'p95', 'p99', 'max'] as const).map((p) => ({
-    what: `${label}: ${p}`,
-    figure: fmt(service[p], 'ms', 2),
-    baseline: fmt(raw[p], 'ms', 2),
-    ratio: ratio(service[p], raw[p]),
-  }));
+  return (['p50', 'p95', 'p99', 'max'] as const).map((p) =>
+    row(`${label}: ${p}`, service[p], 'ms', raw[p], 2),
+  );
 }
 
 /** Bench 2: POST → `event` at 50 subscribed clients, against a bare Socket.IO broadcast. */
@@ -56,24 +53,15 @@ export async function feedBench(): Promise<Section> {
       ],
       rows: [
         ...latencyRows('POST → event at a client', delivered, rawDelivered),
-        {
-          what: 'POST → 201 at the writer: p50',
-          figure: fmt(written.p50, 'ms', 2),
-          baseline: fmt(rawWritten.p50, 'ms', 2),
-          ratio: ratio(written.p50, rawWritten.p50),
-        },
-        {
-          what: 'envelope size (JSON)',
-          figure: fmt(measured.envelopeBytes, 'B', 0),
-          baseline: fmt(baseline.envelopeBytes, 'B', 0),
-          ratio: ratio(measured.envelopeBytes, baseline.envelopeBytes),
-        },
-        {
-          what: `max RSS of the server process (${PLAN.clients} sockets)`,
-          figure: mb(usage.maxRssKb),
-          baseline: mb(rawUsage.maxRssKb),
-          ratio: ratio(usage.maxRssKb, rawUsage.maxRssKb),
-        },
+        row('POST → 201 at the writer: p50', written.p50, 'ms', rawWritten.p50, 2),
+        row('envelope size (JSON)', measured.envelopeBytes, 'B', baseline.envelopeBytes, 0),
+        row(
+          `max RSS of the server process (${PLAN.clients} sockets)`,
+          usage.maxRssKb / 1024,
+          'MB',
+          rawUsage.maxRssKb / 1024,
+          0,
+        ),
       ],
       notes: [
         `${delivered.count} deliveries measured for storyline, ${rawDelivered.count} for the baseline (expected ${PLAN.clients * PLAN.statements} each).`,

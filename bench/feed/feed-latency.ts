@@ -27,7 +27,7 @@ interface Step {
   done: () => void;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
@@ -35,7 +35,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function connect(url: string, incidentId: string): Promise<Socket> {
+/** A socket subscribed to one incident, or to every incident when `incidentId` is absent. */
+export async function connect(url: string, incidentId?: string): Promise<Socket> {
   const socket = io(`${url}/feed`, {
     transports: ['websocket'],
     forceNew: true,
@@ -51,7 +52,7 @@ async function connect(url: string, incidentId: string): Promise<Socket> {
   );
   const ack = (await socket
     .timeout(10_000)
-    .emitWithAck('subscribe', { incidentId })) as SubscribeAck;
+    .emitWithAck('subscribe', incidentId === undefined ? {} : { incidentId })) as SubscribeAck;
   if (!ack.ok) throw new Error(`subscribe refused: ${ack.error.message}`);
   return socket;
 }

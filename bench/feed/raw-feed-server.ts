@@ -10,8 +10,8 @@ const feed = io.of('/feed');
 let position = 0;
 
 feed.on('connection', (socket) => {
-  socket.on('subscribe', (request: { incidentId: string }, ack: (answer: unknown) => void) => {
-    void socket.join(request.incidentId);
+  socket.on('subscribe', (request: { incidentId?: string }, ack: (answer: unknown) => void) => {
+    void socket.join(request.incidentId ?? 'every-incident');
     ack({ ok: true, head: String(position) });
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { benchScript, cleanUp, progress, statementBody, tempDir } from '../lib/bench-env.js';
-import { fmt, mb, ratio, type Row, type Section } from '../lib/report.js';
+import { fmt, row, type Row, type Section } from '../lib/report.js';
 import { startStoryline } from '../lib/storyline-service.js';
 import { startTimed } from '../lib/timed-process.js';
 import { benchAppends, toRawRows } from '../store/bench-events.js';
@@ -47,18 +47,10 @@ async function load(url: string, token: string, seconds: number): Promise<Phases
 
 function rows(label: string, service: Load, raw: Load): Row[] {
   return [
-    {
-      what: `${label}: requests/s`,
-      figure: fmt(service.rate, 'req/s', 0),
-      baseline: fmt(raw.rate, 'req/s', 0),
-      ratio: ratio(service.rate, raw.rate),
-    },
-    ...(['p50', 'p99'] as const).map((p) => ({
-      what: `${label}: ${p} latency`,
-      figure: fmt(service.latency[p], 'ms', 2),
-      baseline: fmt(raw.latency[p], 'ms', 2),
-      ratio: ratio(service.latency[p], raw.latency[p]),
-    })),
+    row(`${label}: requests/s`, service.rate, 'req/s', raw.rate, 0),
+    ...(['p50', 'p99'] as const).map((p) =>
+      row(`${label}: ${p} latency`, service.latency[p], 'ms', raw.latency[p], 2),
+    ),
   ];
 }
 
@@ -125,19 +117,22 @@ export async function httpBench(): Promise<Section> {
       ],
       rows: [
         ...rows('POST statement', measured.post, baseline.post),
-        {
-          what: 'POST statement vs storage floor',
-          figure: fmt(measured.post.rate, 'req/s', 0),
-          baseline: fmt(floorRate, 'commits/s', 0),
-          ratio: ratio(measured.post.rate, floorRate),
-        },
+        row(
+          'POST statement vs storage floor',
+          measured.post.rate,
+          'req/s',
+          floorRate,
+          0,
+          'commits/s',
+        ),
         ...rows('GET view', measured.get, baseline.get),
-        {
-          what: 'max RSS of the server process',
-          figure: mb(usage.maxRssKb),
-          baseline: mb(rawUsage.maxRssKb),
-          ratio: ratio(usage.maxRssKb, rawUsage.maxRssKb),
-        },
+        row(
+          'max RSS of the server process',
+          usage.maxRssKb / 1024,
+          'MB',
+          rawUsage.maxRssKb / 1024,
+          0,
+        ),
       ],
       notes: [
         `Storage floor: ${fmt(floorBefore, 'commits/s', 0)} before, ${fmt(floorAfter, 'after', 0)}.`,

@@ -32,3 +32,11 @@ export function statementBody(text: string) {
 export function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
+
+/** Run-wide settings, set once from the command line by run.ts. */
+export const settings = {
+  /** Seconds per measured load phase of the hot and live benches (`--seconds`). */
+  seconds: 5,
+  /** Incident sizes of the scale bench (`--sizes 1000,10000`). */
+  sizes: [1000, 10_000, 100_000],
+};

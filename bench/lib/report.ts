@@ -4,6 +4,17 @@ export interface Row {
   figure: string;
   baseline: string;
   ratio: string;
+  /** The same figure as numbers, for latest.json (absent: the row has no numeric figure). */
+  numbers?: { value: number; unit: string; baseline: number | null };
+}
+
+/** One figure of latest.json. */
+export interface Figure {
+  name: string;
+  value: number | null;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
 }
 
 /** One bench's results: what was measured, how, and the table. */
@@ -19,6 +30,47 @@ export function ratio(figure: number, baseline: number): string {
   if (!Number.isFinite(figure) || !Number.isFinite(baseline) || baseline === 0) return 'n/a';
   const r = figure / baseline;
   return `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toPrecision(2)}×`;
+}
+
+/** A row from numbers: the figure, its raw baseline in the same run (or none), and the ratio. */
+export function row(
+  what: string,
+  value: number,
+  unit: string,
+  baseline: number | null,
+  digits = 1,
+  baselineUnit = unit,
+): Row {
+  return {
+    what,
+    figure: fmt(value, unit, digits),
+    baseline: baseline === null ? '—' : fmt(baseline, baselineUnit, digits),
+    ratio: baseline === null ? '—' : ratio(value, baseline),
+    numbers: { value, unit, baseline },
+  };
+}
+
+function finite(value: number): number | null {
+  return Number.isFinite(value) ? Number(value.toPrecision(6)) : null;
+}
+
+/** The section's rows as latest.json figures, named `<section>: <measure>`. */
+export function figuresOf(section: Section): Figure[] {
+  return section.rows.map((r) => {
+    const numbers = r.numbers;
+    const value = numbers ? finite(numbers.value) : null;
+    const baseline = numbers?.baseline == null ? null : finite(numbers.baseline);
+    return {
+      name: `${section.title}: ${r.what}`,
+      value,
+      unit: numbers?.unit ?? '',
+      baseline,
+      ratio:
+        value === null || baseline === null || baseline === 0
+          ? null
+          : Number((value / baseline).toPrecision(4)),
+    };
+  });
 }
 
 export function fmt(value: number, unit: string, digits = 1): string {

@@ -12,7 +12,9 @@ export interface Storyline extends TimedServer {
 
 export async function startStoryline(dir: string): Promise<Storyline> {
   const token = randomBytes(16).toString('hex');
-  const server = await startTimed(path.join(root, 'dist/main.js'), {
+  // STORYLINE_BENCH_MAIN: another build to measure (e.g. the commit before a change)
+  const main = process.env.STORYLINE_BENCH_MAIN ?? path.join(root, 'dist/main.js');
+  const server = await startTimed(main, {
     PORT: '0',
     HOST: '127.0.0.1',
     STORYLINE_STORE: `sqlite:${path.join(dir, 'storyline.db')}`,
@@ -38,6 +40,8 @@ export async function postJson(
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: JSON.stringify(body),
+    // a write that hangs must fail the bench, not stall it
+    signal: AbortSignal.timeout(60_000),
   });
   const text = await response.text();
   if (response.status !== 201) throw new Error(`POST ${url}: ${response.status} ${text}`);

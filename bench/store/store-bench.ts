@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cleanUp, progress, root, tempDir } from '../lib/bench-env.js';
-import { fmt, ratio, type Row, type Section } from '../lib/report.js';
+import { row, type Row, type Section } from '../lib/report.js';
 import { elapsedMs } from '../lib/stats.js';
 import { type BenchAppend, benchAppends, toRawRows } from './bench-events.js';
 import { RawTable } from './raw-sqlite.js';
@@ -90,16 +90,12 @@ async function measure(open: (file: string) => Store, dir: string, mode: Mode): 
   }
 }
 
-function row(mode: Mode, run: Run): Row {
+function modeRow(mode: Mode, run: Run): Row {
   const rate = (APPENDS * 1000) / run.storeMs;
   const floorRate = (APPENDS * 1000) / run.rawMs;
   const floorCommits = ROUNDS * Math.ceil(perRound / mode.perCommit);
-  return {
-    what: `${mode.what} (${run.commits} commits; floor ${floorCommits})`,
-    figure: fmt(rate, 'appends/s', 0),
-    baseline: fmt(floorRate, 'inserts/s', 0),
-    ratio: ratio(rate, floorRate),
-  };
+  const what = `${mode.what} (${run.commits} commits; floor ${floorCommits})`;
+  return row(what, rate, 'appends/s', floorRate, 0, 'inserts/s');
 }
 
 /** Bench 3: SqliteEventStore appends against raw better-sqlite3 inserts of the same rows. */
@@ -110,7 +106,7 @@ export async function storeBench(): Promise<Section> {
     const open = (file: string) => SqliteEventStore.open(file);
     progress(`store: ${APPENDS} appends, three ways, each against its raw floor`);
     const rows: Row[] = [];
-    for (const mode of modes) rows.push(row(mode, await measure(open, dir, mode)));
+    for (const mode of modes) rows.push(modeRow(mode, await measure(open, dir, mode)));
     return {
       title: 'Event store (SqliteEventStore, process.hrtime)',
       setup: [

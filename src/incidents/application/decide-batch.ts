@@ -1,0 +1,195 @@
+import { problem, ProblemError } from '../../common/problem/problem.js';
+import type { Clock } from '../../common/clock.js';
+import {
+  IdempotencyMismatch,
+  WrongExpectedRevision,
+  type EventStore,
+  type NewEvent,
+} from '../../event-store/event-store.js';
+import { decide } from '../domain/decide.js';
+import { streamIdOf } from '../domain/events.js';
+import { evolve } from '../domain/evolve.js';
+import type { IncidentState } from '../domain/state.js';
+import { eventIdFor } from './deterministic-ids.js';
+import type { IncidentStateCache, LoadedIncident } from './incident-state-cache.js';
+import { seedOf, toNewEvents, writeResultOf, type WriteRequest } from './write-request.js';
+import type { WriteResult } from './write-result.js';
+
+/** A lost expected-revision race is decided again on fresh state this many times. */
+const MAX_ATTEMPTS = 8;
+/** Commands decided together and appended in one commit, at most. */
+const MAX_BATCH = 200;
+
+interface Pending {
+  request: WriteRequest;
+  resolve: (result: WriteResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A command of the batch that was decided: its events, to append with the others. */
+interface Member {
+  pending: Pending;
+  events: NewEvent[];
+}
+
+/**
+ * The per-incident decide-batch. Commands for one incident that queue up while its previous
+ * batch is being committed are decided one after another on the in-memory state (each sees the
+ * events of the ones before it, each keeps its own refusal, If-Match and result), then appended
+ * in ONE append, so one durable commit serves them all. A lost expected-revision race (another
+ * writer on the same stream) reloads the new events and decides the batch again, bounded.
+ */
+export class DecideBatches {
+  private readonly queues = new Map<string, Pending[]>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly incidents: IncidentStateCache,
+    private readonly clock: Clock,
+  ) {}
+
+  submit(request: WriteRequest): Promise<WriteResult> {
+    return new Promise<WriteResult>((resolve, reject) => {
+      const incidentId = request.command.incidentId;
+      const queue = this.queues.get(incidentId);
+      if (queue) {
+        queue.push({ request, resolve, reject });
+        return;
+      }
+      this.queues.set(incidentId, [{ request, resolve, reject }]);
+      // setImmediate: the commands that arrive in this turn of the event loop join the batch
+      setImmediate(() => void this.drain(incidentId));
+    });
+  }
+
+  /** Commits the incident's queue batch after batch until it is empty, then forgets it. */
+  private async drain(incidentId: string): Promise<void> {
+    const queue = this.queues.get(incidentId) as Pending[];
+    while (queue.length > 0) {
+      const batch = queue.splice(0, MAX_BATCH);
+      const later = await this.commit(incidentId, batch).catch((error: unknown) => {
+        for (const pending of batch) pending.reject(error);
+        return [];
+      });
+      queue.unshift(...later);
+    }
+    this.queues.delete(incidentId);
+  }
+
+  /**
+   * Decides and appends one batch; every pending of it is settled, except the ones returned,
+   * which must go into the next batch (a second request with the same Idempotency-Key).
+   */
+  private async commit(incidentId: string, batch: Pending[]): Promise<Pending[]> {
+    let open = batch;
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.incidents.load(incidentId);
+      const { members, later } = this.decideAll(loaded, open);
+      if (members.length === 0) return later;
+      const events = members.flatMap((member) => member.events);
+      try {
+        await this.store.append(streamIdOf(incidentId), events, {
+          expectedRevision: loaded.state ? loaded.state.revision : 'no_stream',
+        });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision || error instanceof IdempotencyMismatch))
+          throw error;
+        open = [...members.map((member) => member.pending), ...later];
+        if (attempt >= MAX_ATTEMPTS) {
+          for (const pending of open) pending.reject(contention());
+          return [];
+        }
+        continue;
+      }
+      // read back only the events just appended: their positions, and the cache moves on
+      const { events: known } = await this.incidents.load(incidentId);
+      for (const { pending, events: own } of members) {
+        const last = own.at(-1) as NewEvent;
+        const stored = known.get(last.eventId);
+        if (stored) pending.resolve(writeResultOf(incidentId, last, stored));
+        else pending.reject(new Error(`event ${last.eventId} is missing after its append`));
+      }
+      return later;
+    }
+  }
+
+  /** Decides each pending in order on the state the ones before it leave; settles refusals. */
+  private decideAll(
+    loaded: LoadedIncident,
+    batch: readonly Pending[],
+  ): { members: Member[]; later: Pending[] } {
+    const members: Member[] = [];
+    const later: Pending[] = [];
+    const ids = new Set<string>();
+    let state = loaded.state;
+    batch.forEach((pending, i) => {
+      const { request } = pending;
+      const seed = seedOf(request);
+      const first = seed === undefined ? undefined : eventIdFor(seed, 0);
+      if (first !== undefined && ids.has(first)) {
+        later.push(pending);
+        return;
+      }
+      const retried = first === undefined ? undefined : loaded.events.get(first);
+      if (retried && first !== undefined) {
+        pending.resolve({ incidentId: request.command.incidentId, eventId: first, ...retried });
+        return;
+      }
+      try {
+        const now = this.clock.now();
+        checkIfMatch(request, state);
+        const events = toNewEvents(decide(request.command, state, now), seed, request, now);
+        // the last command's events need no fold here: the cache folds them once appended
+        const next = i < batch.length - 1 ? foldDecided(state, events) : state;
+        for (const event of events) ids.add(event.eventId);
+        members.push({ pending, events });
+        state = next;
+      } catch (error) {
+        pending.reject(error);
+      }
+    });
+    return { members, later };
+  }
+}
+
+function checkIfMatch(request: WriteRequest, state: IncidentState | null): void {
+  const { command, ifMatch } = request;
+  if (ifMatch === undefined) return;
+  const current = state ? state.revision : -1;
+  // An unknown incident is a 404 (from decide), whatever If-Match says (RFC 9110 §13.2.1)
+  const targetExists = state !== null || command.type === 'OpenIncident';
+  if (ifMatch !== current && targetExists) throw preconditionFailed(current);
+}
+
+/** The state after events decided but not yet appended (their positions are not known yet). */
+function foldDecided(state: IncidentState | null, events: readonly NewEvent[]): IncidentState {
+  let next = state;
+  let revision = state ? state.revision : -1;
+  for (const event of events) {
+    revision += 1;
+    next = evolve(next, {
+      type: event.type,
+      data: event.data,
+      eventId: event.eventId,
+      revision,
+      position: state?.position ?? '0',
+      recordedAt: event.metadata.recordedAt,
+      recordedBy: event.metadata.recordedBy,
+    } as Parameters<typeof evolve>[1]);
+  }
+  return next as IncidentState;
+}
+
+export function preconditionFailed(currentRevision: number): ProblemError {
+  return new ProblemError(
+    problem(412, 'revision-mismatch', `the incident is at revision ${currentRevision}`, {
+      currentRevision,
+    }),
+  );
+}
+
+function contention(): ProblemError {
+  return new ProblemError(
+    problem(409, 'write-contention', 'the incident is changing too fast; retry the write'),
+  );
+}
