@@ -6,9 +6,14 @@ import { promisify } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Compiles the service as `npm run build` does, into a private folder inside the project. */
+/**
+ * Compiles the service as `npm run build` does, into a private folder inside the project: once per
+ * test run (Jest runs every file in one process, so the pid names the run), not once per file.
+ */
 export async function compileService(): Promise<string> {
   const outDir = path.join(root, 'node_modules/.cache/storyline', `service-${process.pid}`);
+  const done = path.join(outDir, '.compiled');
+  if (fs.existsSync(done)) return path.join(outDir, 'main.js');
   fs.rmSync(outDir, { recursive: true, force: true });
   await promisify(execFile)(
     process.execPath,
@@ -21,6 +26,7 @@ export async function compileService(): Promise<string> {
     ],
     { cwd: root },
   );
+  fs.writeFileSync(done, '');
   return path.join(outDir, 'main.js');
 }
 
