@@ -10,6 +10,7 @@ import {
 import type { Principal } from '../../auth/principal.js';
 import type { Command } from '../domain/commands.js';
 import { decide } from '../domain/decide.js';
+import { DomainError } from '../domain/errors.js';
 import {
   claimIdOfEvent,
   SCHEMA_VERSION,
@@ -17,6 +18,7 @@ import {
   type IncidentEvent,
 } from '../domain/events.js';
 import { eventIdFor } from './deterministic-ids.js';
+import { IdempotencyKeys, type KeyedWrite } from './idempotency-keys.js';
 import { IdempotencyStore } from './idempotency-store.js';
 import { IncidentStateCache } from './incident-state-cache.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -50,7 +52,10 @@ export class IncidentCommands implements OnModuleDestroy {
     @Optional() private readonly progress?: ReadModelProgress,
   ) {
     this.incidents = new IncidentStateCache(store);
+    this.keys = new IdempotencyKeys(store, idempotency, () => clock.now());
   }
+
+  private readonly keys: IdempotencyKeys;
 
   private readonly incidents: IncidentStateCache;
   /** Writes to one incident take turns in this process, so they do not race each other. */
@@ -61,38 +66,26 @@ export class IncidentCommands implements OnModuleDestroy {
   }
 
   async execute(request: WriteRequest): Promise<WriteResult> {
-    const { principal, idempotency } = request;
-    if (idempotency) {
-      const seen = this.idempotency.find(principal.name, idempotency.key);
-      if (seen) {
-        if (seen.requestHash !== idempotency.requestHash) {
-          throw new ProblemError(
-            problem(
-              422,
-              'idempotency-key-reused',
-              'this Idempotency-Key was used with another request',
-            ),
-          );
-        }
-        return seen.response;
-      }
+    const keyed = keyedWrite(request);
+    if (keyed) {
+      const answered = await this.keys.reserve(keyed);
+      if (answered) return answered;
     }
-    const result = await this.turns.run(request.command.incidentId, () =>
-      this.appendDecided(request),
-    );
+    let result: WriteResult;
+    try {
+      result = await this.turns.run(request.command.incidentId, () => this.appendDecided(request));
+    } catch (error) {
+      // a refusal stored nothing: the key may carry another request
+      if (keyed && (error instanceof DomainError || error instanceof ProblemError))
+        await this.keys.release(keyed);
+      throw error;
+    }
     if (this.progress) {
       const applied = await this.progress.waitFor(result.position, READ_YOUR_WRITES_TIMEOUT_MS);
       if (!applied)
         this.logger.warn({ msg: 'read model lagging behind a write', position: result.position });
     }
-    if (idempotency) {
-      this.idempotency.save(
-        principal.name,
-        idempotency.key,
-        { requestHash: idempotency.requestHash, response: result },
-        this.clock.now(),
-      );
-    }
+    if (keyed) this.keys.remember(keyed, result, this.clock.now());
     return result;
   }
 
@@ -161,6 +154,13 @@ export class IncidentCommands implements OnModuleDestroy {
       },
     };
   }
+}
+
+function keyedWrite(request: WriteRequest): KeyedWrite | undefined {
+  const { idempotency, principal, command } = request;
+  return idempotency
+    ? { principal: principal.name, ...idempotency, incidentId: command.incidentId }
+    : undefined;
 }
 
 function optionalClaimId(event: NewEvent): { claimId?: string } {
