@@ -4,6 +4,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { InFlightRequests } from './common/http/in-flight-requests.js';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware.js';
+import { jsonGuardMiddleware } from './common/input/json-guard.middleware.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { JsonLogger } from './common/logging/json-logger.js';
 import { requestIdMiddleware } from './common/logging/request-id.middleware.js';
@@ -50,6 +51,7 @@ export async function createApp(
   app.use(requestIdMiddleware);
   app.use(jsonOnlyMiddleware);
   app.useBodyParser('json', { limit: config.maxBody, type: 'application/json', strict: true });
+  app.use(jsonGuardMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(
     new ProblemDetailsFilter([domainProblem, ...(options.problemMappers ?? [])]),
