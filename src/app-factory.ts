@@ -3,6 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { InFlightRequests } from './common/http/in-flight-requests.js';
+import { applySecurity } from './common/http/security.js';
+import { TimedExpressAdapter } from './common/http/timed-express-adapter.js';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware.js';
 import { jsonGuardMiddleware } from './common/input/json-guard.middleware.js';
 import { createValidationPipe } from './common/http/validation.js';
@@ -39,7 +41,8 @@ export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const adapter = new TimedExpressAdapter(config.limits);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), adapter, {
     bodyParser: false,
     logger: options.logger ?? new JsonLogger(),
   });
@@ -47,6 +50,7 @@ export async function createApp(
   app.disable('x-powered-by');
   const inFlight = new InFlightRequests();
   inFlightByApp.set(app, inFlight);
+  applySecurity(app, config.limits);
   app.use(inFlight.middleware);
   app.use(requestIdMiddleware);
   app.use(jsonOnlyMiddleware);
