@@ -15,6 +15,7 @@ import {
   type ProblemMapper,
 } from './common/problem/problem-details.filter.js';
 import { domainProblem } from './incidents/http/domain-problem.js';
+import { storageFaultProblem } from './common/problem/storage-fault-problem.js';
 import { setupOpenApi } from './openapi.js';
 
 export interface CreateAppOptions {
@@ -58,7 +59,11 @@ export async function createApp(
   app.use(jsonGuardMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(
-    new ProblemDetailsFilter([domainProblem, ...(options.problemMappers ?? [])]),
+    new ProblemDetailsFilter([
+      domainProblem,
+      storageFaultProblem,
+      ...(options.problemMappers ?? []),
+    ]),
   );
   setupOpenApi(app);
   return app;

@@ -16,6 +16,7 @@ describe('loadLimits', () => {
       writeBurst: 2000,
       requestTimeoutMs: 30_000,
       headersTimeoutMs: 10_000,
+      minFreeBytes: 1024 * 1024,
     });
   });
 

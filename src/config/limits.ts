@@ -21,6 +21,8 @@ export interface Limits {
   /** Node's server.requestTimeout and headersTimeout: slow bodies and headers are cut. */
   requestTimeoutMs: number;
   headersTimeoutMs: number;
+  /** Less free space than this on the store's or read model's filesystem: /health says 503. */
+  minFreeBytes: number;
 }
 
 interface IntegerSetting {
@@ -83,6 +85,13 @@ const INTEGERS: IntegerSetting[] = [
     fallback: 10_000,
     min: 1000,
     max: 3_600_000,
+  },
+  {
+    name: 'STORYLINE_MIN_FREE_BYTES',
+    key: 'minFreeBytes',
+    fallback: 1024 * 1024,
+    min: 0,
+    max: 2 ** 50,
   },
 ];
 
