@@ -4,6 +4,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { InFlightRequests } from './common/http/in-flight-requests.js';
 import { applySecurity } from './common/http/security.js';
+import { ExpensiveReadsInterceptor } from './common/load/expensive-reads.interceptor.js';
 import { TimedExpressAdapter } from './common/http/timed-express-adapter.js';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware.js';
 import { jsonGuardMiddleware } from './common/input/json-guard.middleware.js';
@@ -58,6 +59,7 @@ export async function createApp(
   app.useBodyParser('json', { limit: config.maxBody, type: 'application/json', strict: true });
   app.use(jsonGuardMiddleware);
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new ExpensiveReadsInterceptor(config.limits));
   app.useGlobalFilters(
     new ProblemDetailsFilter([
       domainProblem,
