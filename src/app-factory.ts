@@ -5,6 +5,7 @@ import type { AppConfig } from './config/app-config.js';
 import { InFlightRequests } from './common/http/in-flight-requests.js';
 import { applySecurity } from './common/http/security.js';
 import { ExpensiveReadsInterceptor } from './common/load/expensive-reads.interceptor.js';
+import { WriteRateInterceptor } from './common/load/write-rate.interceptor.js';
 import { TimedExpressAdapter } from './common/http/timed-express-adapter.js';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware.js';
 import { jsonGuardMiddleware } from './common/input/json-guard.middleware.js';
@@ -59,7 +60,10 @@ export async function createApp(
   app.useBodyParser('json', { limit: config.maxBody, type: 'application/json', strict: true });
   app.use(jsonGuardMiddleware);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new ExpensiveReadsInterceptor(config.limits));
+  app.useGlobalInterceptors(
+    new WriteRateInterceptor(config.limits),
+    new ExpensiveReadsInterceptor(config.limits),
+  );
   app.useGlobalFilters(
     new ProblemDetailsFilter([
       domainProblem,

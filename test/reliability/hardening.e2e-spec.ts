@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
-import { bootApp, type BootedApp } from '../support/boot.js';
+import { auth, bootApp, type BootedApp } from '../support/boot.js';
 
 /** Connects to /feed with the given handshake headers; resolves 'connected' or the error. */
 function tryFeed(url: string, headers: Record<string, string> = {}): Promise<[string, Socket]> {
@@ -174,5 +174,27 @@ describe('feed connection caps', () => {
     }
     expect(more.slice(0, 2)).toEqual(['connected', 'connected']);
     expect(more[2]).not.toBe('connected');
+  });
+});
+
+describe('write rate per token', () => {
+  let booted: BootedApp;
+  beforeAll(async () => {
+    booted = await bootApp({ env: { STORYLINE_WRITE_RATE: '1', STORYLINE_WRITE_BURST: '3' } });
+  });
+  afterAll(() => booted.close());
+
+  test('past the burst a token gets 429 + Retry-After and stores nothing; other tokens go on', async () => {
+    const open = (role: 'reporter' | 'editor', title: string) =>
+      request(booted.url).post('/incidents').set(auth(role)).send({ title });
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await open('reporter', `t${i}`));
+    expect(answers.map((res) => res.status)).toEqual([201, 201, 201, 429, 429]);
+    expect(answers[3].headers['retry-after']).toBe('1');
+    expect(answers[3].headers['content-type']).toMatch(/^application\/problem\+json/);
+    const list = await request(booted.url).get('/incidents').expect(200);
+    expect((list.body as { items: unknown[] }).items).toHaveLength(3);
+    await open('editor', 'other token').expect(201);
+    await request(booted.url).get('/health').expect(200);
   });
 });
