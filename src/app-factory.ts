@@ -3,7 +3,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { InFlightRequests } from './common/http/in-flight-requests.js';
+import { applySecurity } from './common/http/security.js';
+import { ExpensiveReadsInterceptor } from './common/load/expensive-reads.interceptor.js';
+import { WriteRateInterceptor } from './common/load/write-rate.interceptor.js';
+import { TimedExpressAdapter } from './common/http/timed-express-adapter.js';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware.js';
+import { jsonGuardMiddleware } from './common/input/json-guard.middleware.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { JsonLogger } from './common/logging/json-logger.js';
 import { requestIdMiddleware } from './common/logging/request-id.middleware.js';
@@ -12,6 +17,7 @@ import {
   type ProblemMapper,
 } from './common/problem/problem-details.filter.js';
 import { domainProblem } from './incidents/http/domain-problem.js';
+import { storageFaultProblem } from './common/problem/storage-fault-problem.js';
 import { setupOpenApi } from './openapi.js';
 
 export interface CreateAppOptions {
@@ -38,7 +44,8 @@ export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const adapter = new TimedExpressAdapter(config.limits);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), adapter, {
     bodyParser: false,
     logger: options.logger ?? new JsonLogger(),
   });
@@ -46,13 +53,23 @@ export async function createApp(
   app.disable('x-powered-by');
   const inFlight = new InFlightRequests();
   inFlightByApp.set(app, inFlight);
+  applySecurity(app, config.limits);
   app.use(inFlight.middleware);
   app.use(requestIdMiddleware);
   app.use(jsonOnlyMiddleware);
   app.useBodyParser('json', { limit: config.maxBody, type: 'application/json', strict: true });
+  app.use(jsonGuardMiddleware);
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(
+    new WriteRateInterceptor(config.limits),
+    new ExpensiveReadsInterceptor(config.limits),
+  );
   app.useGlobalFilters(
-    new ProblemDetailsFilter([domainProblem, ...(options.problemMappers ?? [])]),
+    new ProblemDetailsFilter([
+      domainProblem,
+      storageFaultProblem,
+      ...(options.problemMappers ?? []),
+    ]),
   );
   setupOpenApi(app);
   return app;

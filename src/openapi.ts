@@ -24,7 +24,13 @@ token in \`auth: { token }\` (a refused connection gets \`connect_error\` with a
 - server \`reset { incidentId?, reason }\`: the subscription was dropped (too far behind, or its position is
   beyond the log); fetch the view and subscribe again from its \`position\`.
 - Limits: heartbeat 20 s (+10 s timeout), messages up to 16 kB, 50 subscriptions per connection, a connection
-  with more than 1000 packets unsent gets \`reset\`.`;
+  with more than 1000 packets unsent gets \`reset\`.
+
+**Limits** (each a \`STORYLINE_*\` setting, README "Settings"): request bodies nested at most 32 levels and
+without \`__proto__\`/\`constructor\`/\`prototype\` keys (else 400); casualty counts integers 0–100,000,000;
+writes per token (429 + \`Retry-After\`); time-travel and diff reads bounded in number and time (503 +
+\`Retry-After\`); feed connections per address and in total; slow request headers and bodies get 408.
+\`/health\` is 503 when the store or the read model cannot take writes, naming each in \`down\`.`;
 
 /** The OpenAPI description at /docs (UI) and /docs/json, written for storyline's users. */
 export function setupOpenApi(app: INestApplication): void {

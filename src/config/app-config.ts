@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { validateEnvironment } from './environment.js';
+import { loadLimits, type Limits } from './limits.js';
 
 export type Role = 'reporter' | 'editor' | 'admin';
 
@@ -25,6 +26,8 @@ export class AppConfig {
   demo: boolean;
   /** Where files beside the data (the generated admin token) live. */
   dataDir: string;
+  /** Resource limits (src/config/limits.ts). */
+  limits: Limits;
 }
 
 function sqliteFile(location: string): string {
@@ -54,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   config.maxBody = (e.STORYLINE_MAX_BODY ?? '64kb').toLowerCase();
   config.demo = (e.STORYLINE_DEMO ?? 'true') === 'true';
   config.dataDir = path.dirname(embedded ? sqliteFile(store) : readModelFile);
+  config.limits = loadLimits(env);
   return config;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsPosition } from '../common/input/position.validator.js';
 import { toInteger } from '../incidents/queries/dto/query-transforms.js';
 
 /** GET /events */
@@ -8,10 +9,10 @@ export class EventsQuery {
   @ApiPropertyOptional({
     description: 'a position: only events after it (default 0, from the start)',
     example: '0',
-    pattern: '^\\d{1,20}$',
+    pattern: '^\\d{1,19}$',
   })
   @IsOptional()
-  @Matches(/^\d{1,20}$/, { message: 'after must be a position (a decimal string)' })
+  @IsPosition()
   after: string = '0';
 
   @ApiPropertyOptional({

@@ -1,6 +1,7 @@
 import { type PipeTransform, type Type, ValidationPipe } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 import { flattenValidationErrors } from '../common/http/validation.js';
+import { refuseJson } from '../common/input/json-guard.js';
 
 const badRequest = (message: string) => new WsException({ status: 400, message });
 
@@ -15,8 +16,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export class PlainObjectPipe implements PipeTransform<unknown, unknown> {
   transform(value: unknown): unknown {
     if (!isPlainObject(value)) throw badRequest('the payload must be a JSON object');
-    // class-transformer drops this key silently; an unknown field must be refused, not ignored
-    if (Object.hasOwn(value, '__proto__')) throw badRequest('__proto__: property should not exist');
+    // before class-transformer: it drops prototype keys silently and recurses into deep values
+    const refusal = refuseJson(value);
+    if (refusal) throw badRequest(`${refusal.field}: ${refusal.message}`);
     return value;
   }
 }

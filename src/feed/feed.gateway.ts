@@ -13,7 +13,9 @@ import { TokenRegistry } from '../auth/token-registry.js';
 import { AppConfig } from '../config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import type { SubscribeAck } from './client/feed-types.js';
+import { FeedAdmission } from './feed-admission.js';
 import { feedAuthMiddleware } from './feed-auth.js';
+import { FeedByteBudget } from './feed-byte-budget.js';
 import { FeedConnection, type SubscribeRequest } from './feed-connection.js';
 import { FeedExceptionFilter } from './feed-exception.filter.js';
 import { FeedHub } from './feed-hub.js';
@@ -34,15 +36,21 @@ type Reply<T> = ((answer: T) => void) | undefined;
 export class FeedGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly connections = new Map<string, FeedConnection>();
   private readonly logger = new Logger('feed');
+  private readonly admission: FeedAdmission;
+  private readonly budget: FeedByteBudget;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly hub: FeedHub,
     private readonly tokens: TokenRegistry,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.admission = new FeedAdmission(config.limits);
+    this.budget = new FeedByteBudget(config.limits.feedQueuedBytes);
+  }
 
   afterInit(namespace: FeedNamespace): void {
+    this.admission.attach(namespace.server.engine);
     namespace.use(feedAuthMiddleware(this.tokens, this.config.publicRead));
   }
 
@@ -82,7 +90,7 @@ export class FeedGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       connection = new FeedConnection({
         store: this.store,
         hub: this.hub,
-        outlet: new SocketOutlet(socket),
+        outlet: new SocketOutlet(socket, this.budget),
         limits: FEED_LIMITS,
         logger: this.logger,
       });

@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io';
+import type { FeedByteBudget } from './feed-byte-budget.js';
 import type { FeedOutlet } from './feed-outlet.js';
 import type { FeedSocket } from './feed-socket.js';
 
@@ -12,21 +13,35 @@ type Transport = Connection['transport'];
  */
 export class SocketOutlet implements FeedOutlet {
   private queued = 0;
+  /** Bytes of those packets, counted in the shared budget too. */
+  private held = 0;
   private closed = false;
   private waiters: (() => void)[] = [];
   private transport: Transport;
 
-  constructor(private readonly socket: FeedSocket) {
+  constructor(
+    private readonly socket: FeedSocket,
+    private readonly budget?: FeedByteBudget,
+  ) {
     const conn = socket.conn;
-    conn.on('packetCreate', () => {
+    budget?.open();
+    conn.on('packetCreate', (packet: unknown) => {
       this.queued += 1;
+      const bytes = sizeOf(packet);
+      this.held += bytes;
+      budget?.hold(bytes);
     });
     conn.on('flush', (buffer: readonly unknown[]) => {
       this.queued = Math.max(0, this.queued - buffer.length);
+      const bytes = buffer.reduce<number>((sum, packet) => sum + sizeOf(packet), 0);
+      this.held = Math.max(0, this.held - bytes);
+      budget?.release(bytes);
     });
     conn.on('upgrade', (transport: Transport) => this.watch(transport));
     conn.once('close', () => {
       this.closed = true;
+      budget?.close(this.held);
+      this.held = 0;
       this.wake();
     });
     this.transport = conn.transport;
@@ -42,6 +57,8 @@ export class SocketOutlet implements FeedOutlet {
   }
 
   pending(): number {
+    // over its share of the shared byte budget, a connection counts as past any packet limit
+    if (this.budget?.overShare(this.held)) return Number.MAX_SAFE_INTEGER;
     return this.queued;
   }
 
@@ -67,4 +84,12 @@ export class SocketOutlet implements FeedOutlet {
     this.waiters = [];
     for (const resolve of waiters) resolve();
   };
+}
+
+/** The size of an engine.io packet's payload (a string or binary). */
+function sizeOf(packet: unknown): number {
+  const data = (packet as { data?: unknown } | null)?.data;
+  if (typeof data === 'string') return Buffer.byteLength(data);
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return data.byteLength;
+  return 0;
 }

@@ -1,4 +1,5 @@
 import { IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsPosition } from '../common/input/position.validator.js';
 
 const INCIDENT_ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
 /** A position: a decimal string of an unsigned integer, at most 20 digits (2^64 fits). */
@@ -20,6 +21,7 @@ export class SubscribeDto {
   @IsString()
   @MaxLength(20)
   @Matches(POSITION, { message: 'after must be a position: a decimal string of up to 20 digits' })
+  @IsPosition()
   after?: string;
 }
 

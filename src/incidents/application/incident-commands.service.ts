@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
-import { problem, ProblemError } from '../../common/problem/problem.js';
+import { ProblemError } from '../../common/problem/problem.js';
 import { Clock } from '../../common/clock.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
+import { DomainError } from '../domain/errors.js';
 import { DecideBatches } from './decide-batch.js';
+import { IdempotencyKeys, type KeyedWrite } from './idempotency-keys.js';
 import { IdempotencyStore } from './idempotency-store.js';
 import { IncidentStateCache } from './incident-state-cache.js';
 import { ReadModelProgress } from './read-model-progress.js';
@@ -20,52 +22,51 @@ export class IncidentCommands implements OnModuleDestroy {
   private readonly logger = new Logger(IncidentCommands.name);
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     private readonly clock: Clock,
     private readonly idempotency: IdempotencyStore,
     @Optional() private readonly progress?: ReadModelProgress,
   ) {
     this.batches = new DecideBatches(store, new IncidentStateCache(store), clock);
+    this.keys = new IdempotencyKeys(store, idempotency, () => clock.now());
   }
 
   /** Writes to one incident are decided in batches, one append (one commit) per batch. */
   private readonly batches: DecideBatches;
+  private readonly keys: IdempotencyKeys;
 
   onModuleDestroy(): void {
     this.idempotency.close();
   }
 
   async execute(request: WriteRequest): Promise<WriteResult> {
-    const { principal, idempotency } = request;
-    if (idempotency) {
-      const seen = this.idempotency.find(principal.name, idempotency.key);
-      if (seen) {
-        if (seen.requestHash !== idempotency.requestHash) {
-          throw new ProblemError(
-            problem(
-              422,
-              'idempotency-key-reused',
-              'this Idempotency-Key was used with another request',
-            ),
-          );
-        }
-        return seen.response;
-      }
+    const keyed = keyedWrite(request);
+    if (keyed) {
+      const answered = await this.keys.reserve(keyed);
+      if (answered) return answered;
     }
-    const result = await this.batches.submit(request);
+    let result: WriteResult;
+    try {
+      result = await this.batches.submit(request);
+    } catch (error) {
+      // a refusal stored nothing: the key may carry another request
+      if (keyed && (error instanceof DomainError || error instanceof ProblemError))
+        await this.keys.release(keyed);
+      throw error;
+    }
     if (this.progress) {
       const applied = await this.progress.waitFor(result.position, READ_YOUR_WRITES_TIMEOUT_MS);
       if (!applied)
         this.logger.warn({ msg: 'read model lagging behind a write', position: result.position });
     }
-    if (idempotency) {
-      this.idempotency.save(
-        principal.name,
-        idempotency.key,
-        { requestHash: idempotency.requestHash, response: result },
-        this.clock.now(),
-      );
-    }
+    if (keyed) this.keys.remember(keyed, result, this.clock.now());
     return result;
   }
+}
+
+function keyedWrite(request: WriteRequest): KeyedWrite | undefined {
+  const { idempotency, principal, command } = request;
+  return idempotency
+    ? { principal: principal.name, ...idempotency, incidentId: command.incidentId }
+    : undefined;
 }

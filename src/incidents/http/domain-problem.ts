@@ -1,4 +1,5 @@
 import { problem, type Problem } from '../../common/problem/problem.js';
+import { IdempotencyKeyReused } from '../application/idempotency-keys.js';
 import { DomainError, type DomainErrorCode } from '../domain/errors.js';
 
 /** Every domain code has exactly one HTTP status; the compiler insists each is listed. */
@@ -31,6 +32,8 @@ export function statusOfDomainCode(code: DomainErrorCode): number {
 
 /** The problem+json answer to a refused command. */
 export function domainProblem(error: unknown): Problem | undefined {
+  if (error instanceof IdempotencyKeyReused)
+    return problem(422, 'idempotency-key-reused', error.message);
   if (!(error instanceof DomainError)) return undefined;
   const status = statusOfDomainCode(error.code);
   return problem(status, error.code.replaceAll('_', '-'), error.detail, {

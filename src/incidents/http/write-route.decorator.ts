@@ -14,6 +14,7 @@ import {
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
   ApiServiceUnavailableResponse,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { RequireRole } from '../../auth/roles.decorator.js';
 import { NoQuery } from '../../common/http/no-query.guard.js';
@@ -53,6 +54,9 @@ export function WriteRoute(role: Role, summary: string): MethodDecorator {
     ApiPayloadTooLargeResponse({ description: 'body larger than STORYLINE_MAX_BODY' }),
     ApiUnsupportedMediaTypeResponse({ description: 'body is not application/json' }),
     ApiUnprocessableEntityResponse({ description: 'Idempotency-Key reused with another body' }),
+    ApiTooManyRequestsResponse({
+      description: 'more writes with this token than STORYLINE_WRITE_RATE allows; see Retry-After',
+    }),
     ApiServiceUnavailableResponse({ description: 'the event store is unreachable' }),
   );
 }

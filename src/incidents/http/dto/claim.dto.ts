@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { Optional } from './optional.js';
 import { QUOTED, TOPICS, type Quoted, type Topic } from '../../domain/events.js';
 import {
   AttributionChain,
@@ -18,7 +19,7 @@ function ClaimIdField(): PropertyDecorator {
       target,
       key,
     );
-    IsOptional()(target, key);
+    Optional()(target, key);
     IsString()(target, key);
     Matches(ID_PATTERN, { message: 'claimId must match ^[a-z0-9][a-z0-9-]{2,63}$' })(target, key);
   };
@@ -27,7 +28,7 @@ function ClaimIdField(): PropertyDecorator {
 function TextField(optional: boolean): PropertyDecorator {
   return (target, key) => {
     (optional ? ApiPropertyOptional : ApiProperty)({ maxLength: LIMITS.text })(target, key);
-    if (optional) IsOptional()(target, key);
+    if (optional) Optional()(target, key);
     IsString()(target, key);
     IsNotEmpty()(target, key);
     MaxLength(LIMITS.text)(target, key);
@@ -47,12 +48,12 @@ export class ReportStatementDto {
   text: string;
 
   @ApiPropertyOptional({ enum: QUOTED, default: 'paraphrase' })
-  @IsOptional()
+  @Optional()
   @IsIn(QUOTED)
   quoted?: Quoted;
 
   @ApiPropertyOptional({ enum: TOPICS })
-  @IsOptional()
+  @Optional()
   @IsIn(TOPICS)
   topic?: Topic;
 
@@ -65,7 +66,7 @@ export class ReportStatementDto {
   reportedAt: string;
 
   @ApiPropertyOptional({ format: 'uri' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(LIMITS.url)
   url?: string;
@@ -94,7 +95,7 @@ class ClaimContentDto {
   text?: string;
 
   @ApiPropertyOptional({ type: [FigureDto] })
-  @IsOptional()
+  @Optional()
   @FigureList()
   figures?: FigureDto[];
 }
@@ -114,7 +115,7 @@ export class ReviseClaimDto extends ClaimContentDto {
 
 export class CorrectClaimDto extends ClaimContentDto {
   @ApiPropertyOptional({ type: [AttributionLinkDto] })
-  @IsOptional()
+  @Optional()
   @AttributionChain()
   attribution?: AttributionLinkDto[];
 

@@ -10,11 +10,11 @@ import {
   IsLatitude,
   IsLongitude,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUrl,
   Matches,
   MaxLength,
+  Max,
   Min,
   ValidateIf,
   ValidateNested,
@@ -32,6 +32,7 @@ import {
   type Precision,
 } from '../../domain/events.js';
 import { IsIsoTimeWithZone } from './iso-time.validator.js';
+import { Optional } from './optional.js';
 
 export const LIMITS = {
   title: 300,
@@ -44,6 +45,8 @@ export const LIMITS = {
   figures: 30,
   tags: 20,
   tag: 50,
+  /** The largest casualty count accepted: far above any real figure, far below 2^53. */
+  count: 100_000_000,
 } as const;
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
@@ -60,24 +63,24 @@ export class AttributionLinkDto {
   kind: AttributionKind;
 
   @ApiPropertyOptional({ description: 'false for an unnamed speaker ("a US official")' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   named?: boolean;
 
   @ApiPropertyOptional({ example: 'US Central Command spokesman', maxLength: LIMITS.name })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LIMITS.name)
   role?: string;
 
   @ApiPropertyOptional({ format: 'uri' })
-  @IsOptional()
+  @Optional()
   @IsUrl(URL_OPTIONS)
   @MaxLength(LIMITS.url)
   url?: string;
 
   @ApiPropertyOptional({ format: 'uri' })
-  @IsOptional()
+  @Optional()
   @IsUrl(URL_OPTIONS)
   @MaxLength(LIMITS.url)
   archiveUrl?: string;
@@ -105,25 +108,28 @@ export class FigureDto {
   @MaxLength(LIMITS.name)
   group: string;
 
-  @ApiProperty({ minimum: 0, example: 6 })
+  @ApiProperty({ minimum: 0, maximum: LIMITS.count, example: 6 })
   @IsInt()
   @Min(0)
+  @Max(LIMITS.count)
   min: number;
 
   @ApiProperty({
     type: 'integer',
     nullable: true,
     minimum: 0,
+    maximum: LIMITS.count,
     description: '≥ min, or null for no upper bound ("at least 3")',
   })
   @ValidateIf((figure: FigureDto) => figure.max !== null)
   @IsInt()
   @Min(0)
+  @Max(LIMITS.count)
   @Validate(MinNotAboveMax)
   max: number | null;
 
   @ApiPropertyOptional({ example: 'at least', maxLength: LIMITS.name })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(LIMITS.name)
   wording?: string;
@@ -137,12 +143,12 @@ export class LocationDto {
   name: string;
 
   @ApiPropertyOptional({ example: 33.5 })
-  @IsOptional()
+  @Optional()
   @IsLatitude()
   lat?: number;
 
   @ApiPropertyOptional({ example: 38.62 })
-  @IsOptional()
+  @Optional()
   @IsLongitude()
   lon?: number;
 }
@@ -208,7 +214,7 @@ export function TagList(): PropertyDecorator {
 export function ReasonField(optional: boolean): PropertyDecorator {
   return (target, key) => {
     (optional ? ApiPropertyOptional : ApiProperty)({ maxLength: LIMITS.reason })(target, key);
-    if (optional) IsOptional()(target, key);
+    if (optional) Optional()(target, key);
     IsString()(target, key);
     IsNotEmpty()(target, key);
     MaxLength(LIMITS.reason)(target, key);

@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -19,6 +18,7 @@ import {
   ReasonField,
   TagList,
 } from './common.dto.js';
+import { Optional } from './optional.js';
 
 export class OpenIncidentDto {
   @ApiPropertyOptional({
@@ -26,7 +26,7 @@ export class OpenIncidentDto {
     example: 'at-tanf-2017-05-18',
     description: 'generated when absent',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ID_PATTERN, { message: 'incidentId must match ^[a-z0-9][a-z0-9-]{2,63}$' })
   incidentId?: string;
@@ -38,26 +38,26 @@ export class OpenIncidentDto {
   title: string;
 
   @ApiPropertyOptional({ maxLength: LIMITS.summary })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(LIMITS.summary)
   summary?: string;
 
   @ApiPropertyOptional({ type: LocationDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => LocationDto)
   location?: LocationDto;
 
   @ApiPropertyOptional({ type: OccurredAtDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => OccurredAtDto)
   occurredAt?: OccurredAtDto;
 
   @ApiPropertyOptional({ type: [String], example: ['syria', 'airstrike'] })
-  @IsOptional()
+  @Optional()
   @TagList()
   tags?: string[];
 }
@@ -65,7 +65,7 @@ export class OpenIncidentDto {
 /** PATCH: absent fields stay as they are; `null` clears summary, location or occurredAt. */
 export class ReviseIncidentDto {
   @ApiPropertyOptional({ maxLength: LIMITS.title })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(LIMITS.title)
@@ -91,7 +91,7 @@ export class ReviseIncidentDto {
   occurredAt?: OccurredAtDto | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @TagList()
   tags?: string[];
 

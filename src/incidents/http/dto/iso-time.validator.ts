@@ -8,13 +8,27 @@ function isRealDay(value: string): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Hours 00–23, minutes and seconds 00–59, zone offsets up to ±23:59, and no year 0000. */
+function isRealClock(value: string): boolean {
+  const [, hour, minute, second = '00'] = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value) ?? [];
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(value);
+  return (
+    value.slice(0, 4) !== '0000' &&
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 59 &&
+    (offset === null || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59))
+  );
+}
+
 /** An ISO 8601 date-time that names its zone (`Z` or `±hh:mm`), so no time is ambiguous. */
 export function isIsoTimeWithZone(value: unknown): boolean {
   return (
     typeof value === 'string' &&
     ISO_WITH_ZONE.test(value) &&
     !Number.isNaN(Date.parse(value)) &&
-    isRealDay(value)
+    isRealDay(value) &&
+    isRealClock(value)
   );
 }
 

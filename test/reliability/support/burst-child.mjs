@@ -1,0 +1,42 @@
+// Fires every path given at once from its own process (so the server under test, in the parent,
+// receives them together), then times a GET /health sent behind them, and prints
+// { answers: [{ status, retryAfter, type }], health: { status, ms }, allMs } as JSON.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+const [base, ...paths] = process.argv.slice(2);
+const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+// the health probe keeps one warm connection, as a load balancer's would, so what is timed is
+// the server's event loop, not the kernel's queue of 500 connections being accepted
+const probe = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const request = (path, via = agent) =>
+  new Promise((resolve) => {
+    const req = http.get(`${base}${path}`, { agent: via }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => {
+        let type;
+        try {
+          type = JSON.parse(body).type;
+        } catch {
+          type = undefined;
+        }
+        resolve({
+          status: res.statusCode,
+          retryAfter: res.headers['retry-after'] ?? null,
+          type,
+        });
+      });
+    });
+    req.on('error', (error) => resolve({ status: 0, retryAfter: null, type: String(error) }));
+  });
+await request('/health', probe);
+const pending = Promise.all(paths.map((path) => request(path)));
+const started = performance.now();
+const health = await request('/health', probe);
+const ms = performance.now() - started;
+const answers = await pending;
+const allMs = performance.now() - started;
+process.stdout.write(JSON.stringify({ answers, health: { status: health.status, ms }, allMs }));
+probe.destroy();
