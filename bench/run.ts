@@ -12,6 +12,7 @@ import { progress, root, settings } from './lib/bench-env.js';
 import { type Figure, figuresOf, renderSection, type Section } from './lib/report.js';
 import { stopStragglers } from './lib/timed-process.js';
 import { scaleBench } from './scale/scale-bench.js';
+import { scaleOutBench } from './scale-out/scale-out-bench.js';
 import { storeBench } from './store/store-bench.js';
 
 // `npm run bench` runs every bench and writes bench/results/latest.{md,json}; `-- hot scale`
@@ -25,6 +26,9 @@ const benches: Record<string, () => Promise<Section>> = {
   scale: scaleBench,
   memory: memoryBench,
 };
+/** Run only when named: `scale-out` starts its own PostgreSQL cluster (`npm run bench -- scale-out`). */
+const namedOnly: Record<string, () => Promise<Section>> = { 'scale-out': scaleOutBench };
+const every = { ...benches, ...namedOnly };
 
 /** What ran the bench: written into latest.json and, as lines, latest.md. */
 function about() {
@@ -83,10 +87,10 @@ if (values.sizes !== undefined) {
   }
   settings.sizes = sizes;
 }
-const unknown = picked.filter((name) => !(name in benches));
+const unknown = picked.filter((name) => !(name in every));
 if (unknown.length > 0) {
   process.stderr.write(
-    `unknown bench: ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})\n`,
+    `unknown bench: ${unknown.join(', ')} (known: ${Object.keys(every).join(', ')})\n`,
   );
   process.exit(2);
 }
@@ -99,7 +103,7 @@ for (const name of names) {
   const started = process.hrtime.bigint();
   const before = load();
   // a failing section is reported and the run goes on, so the others still count
-  const section = await benches[name]()
+  const section = await every[name]()
     .catch((error: unknown): Section => ({
       title: `${name} (failed)`,
       setup: [],
