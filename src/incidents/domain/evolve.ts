@@ -1,6 +1,7 @@
 /**
- * evolve: the one fold of incident events, used for the current view, `asOf`, `reportedBy`,
- * `revision`, claim history and the dashboard replay. Pure: never mutates its input.
+ * evolve: the one step of the incident fold, used for the current view, `asOf`, `reportedBy`,
+ * `revision`, claim history and the dashboard replay. Pure: never mutates its input. Folds of
+ * many events use `IncidentFold` (incident-fold.ts), which applies these same rules in place.
  */
 import type { IncidentEvent } from './events.js';
 import type { ClaimState, ClaimStateName, IncidentState, RecordedIncidentEvent } from './state.js';
@@ -13,21 +14,7 @@ export class InvalidIncidentStream extends Error {
 export function evolve(state: IncidentState | null, event: RecordedIncidentEvent): IncidentState {
   if (event.type === 'IncidentOpened') {
     if (state) throw new InvalidIncidentStream(`incident ${state.incidentId} opened twice`);
-    const { data } = event;
-    return {
-      incidentId: data.incidentId,
-      title: data.title,
-      summary: data.summary ?? null,
-      location: data.location ?? null,
-      occurredAt: data.occurredAt ?? null,
-      tags: data.tags ?? [],
-      status: 'developing',
-      openedAt: event.recordedAt,
-      updatedAt: event.recordedAt,
-      revision: event.revision,
-      position: event.position,
-      claims: [],
-    };
+    return { ...openedDetails(event), claims: [] };
   }
   if (!state) throw new InvalidIncidentStream(`${event.type} before IncidentOpened`);
   const next: IncidentState = {
@@ -39,14 +26,38 @@ export function evolve(state: IncidentState | null, event: RecordedIncidentEvent
   return applyTo(next, event);
 }
 
-function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentState {
+/** The incident fields, without claims, of a stream that opens with this event. */
+export type IncidentDetails = Omit<IncidentState, 'claims'>;
+
+export function openedDetails(
+  event: RecordedIncidentEvent & { type: 'IncidentOpened' },
+): IncidentDetails {
+  const { data } = event;
+  return {
+    incidentId: data.incidentId,
+    title: data.title,
+    summary: data.summary ?? null,
+    location: data.location ?? null,
+    occurredAt: data.occurredAt ?? null,
+    tags: data.tags ?? [],
+    status: 'developing',
+    openedAt: event.recordedAt,
+    updatedAt: event.recordedAt,
+    revision: event.revision,
+    position: event.position,
+  };
+}
+
+/** The incident fields after an event that is not about a claim (the same object otherwise). */
+export function changedDetails<T extends IncidentDetails>(
+  details: T,
+  event: RecordedIncidentEvent,
+): T {
   switch (event.type) {
-    case 'IncidentOpened':
-      return state;
     case 'IncidentDetailsRevised': {
       const { reason: _reason, ...changes } = event.data;
       return {
-        ...state,
+        ...details,
         ...(changes.title !== undefined && { title: changes.title }),
         ...(changes.summary !== undefined && { summary: changes.summary }),
         ...(changes.location !== undefined && { location: changes.location }),
@@ -55,7 +66,18 @@ function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentSt
       };
     }
     case 'IncidentStatusChanged':
-      return { ...state, status: event.data.status };
+      return { ...details, status: event.data.status };
+    default:
+      return details;
+  }
+}
+
+function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentState {
+  switch (event.type) {
+    case 'IncidentOpened':
+    case 'IncidentDetailsRevised':
+    case 'IncidentStatusChanged':
+      return changedDetails(state, event);
     case 'StatementReported':
     case 'CasualtyFiguresReported':
       return { ...state, claims: [...state.claims, newClaim(event)] };
@@ -64,7 +86,8 @@ function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentSt
   }
 }
 
-function newClaim(event: RecordedIncidentEvent): ClaimState {
+/** The claim a StatementReported or CasualtyFiguresReported creates. */
+export function newClaim(event: RecordedIncidentEvent): ClaimState {
   const base = {
     state: 'active' as const,
     recordedAt: event.recordedAt,
@@ -103,7 +126,7 @@ function newClaim(event: RecordedIncidentEvent): ClaimState {
   throw new InvalidIncidentStream(`${event.type} does not report a claim`);
 }
 
-type ClaimEvent = Extract<
+export type ClaimEvent = Extract<
   IncidentEvent,
   { type: 'ClaimRevisedBySource' | 'ClaimCorrected' | 'ClaimDisputed' | 'ClaimRetracted' }
 >;
@@ -119,7 +142,11 @@ function updateClaim(state: IncidentState, event: RecordedIncidentEvent & ClaimE
   return { ...state, claims };
 }
 
-function changeClaim(claim: ClaimState, event: RecordedIncidentEvent & ClaimEvent): ClaimState {
+/** The claim after an event about it (a new object; the old one is left as it was). */
+export function changeClaim(
+  claim: ClaimState,
+  event: RecordedIncidentEvent & ClaimEvent,
+): ClaimState {
   const touched = {
     ...claim,
     versions: claim.versions + 1,
