@@ -22,11 +22,9 @@ export class ClaimsController {
   @ApiOkResponse({ description: 'the claim', schema: claimSchema })
   @NoQuery()
   claim(@Param('id') id: string, @Param('claimId') claimId: string): ClaimView {
-    const view = this.queries.view(id);
-    if (!view) throw incidentNotFound(id);
-    const claim = view.claims.find((candidate) => candidate.claimId === claimId);
-    if (!claim) throw claimNotFound(id, claimId);
-    return claim;
+    const claim = this.queries.claim(id, claimId);
+    if (claim) return claim;
+    throw this.queries.exists(id) ? claimNotFound(id, claimId) : incidentNotFound(id);
   }
 
   @Get(':id/claims/:claimId/history')
