@@ -1,16 +1,9 @@
-/** Time travel at mid-story, the way the HTTP routes answer it (before: a fold of the stream). */
+/** Time travel at mid-story, the way GET /incidents/:id answers it: from the read model's rows. */
 import type { EventStore } from '../../src/event-store/event-store.js';
-import { isIncidentEventType, streamIdOf } from '../../src/incidents/domain/events.js';
-import { toRecordedEvent } from '../../src/incidents/domain/recorded.js';
-import type { IncidentState } from '../../src/incidents/domain/state.js';
-import {
-  foldAsOf,
-  foldReportedBy,
-  foldToRevision,
-} from '../../src/incidents/domain/time-travel.js';
-import { toIncidentView } from '../../src/incidents/domain/view.js';
+import { streamIdOf } from '../../src/incidents/domain/events.js';
 import type { ReadModelDatabase } from '../../src/incidents/projections/read-model-database.js';
 import type { ReadModelQueries } from '../../src/incidents/projections/read-model-queries.js';
+import { TimeTravelRows } from '../../src/incidents/projections/time-travel-rows.js';
 
 export interface Probe {
   store: EventStore;
@@ -21,24 +14,36 @@ export interface Probe {
   midTime: string;
 }
 
-async function timed(answer: () => Promise<string>) {
+async function timed(answer: () => Promise<string | undefined>) {
   const start = process.hrtime.bigint();
-  const body = await answer();
+  const body = (await answer()) ?? '';
   return { ms: Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10, bytes: body.length };
 }
 
 export async function timeTravelProbe(probe: Probe) {
-  const fold = async (
-    how: (events: ReturnType<typeof toRecordedEvent>[]) => IncidentState | null,
-  ) => {
-    const stored = await probe.store.readStream(streamIdOf(probe.incidentId));
-    const events = stored.filter((event) => isIncidentEventType(event.type)).map(toRecordedEvent);
-    const state = how(events);
-    return JSON.stringify(state && toIncidentView(state));
+  const rows = new TimeTravelRows(probe.queries);
+  const { incidentId } = probe;
+  // what ViewReader does first: is there an event after the read model's revision?
+  const fresh = async () => {
+    const revision = probe.queries.revision(incidentId) ?? -1;
+    await probe.store.readStream(streamIdOf(incidentId), { from: revision + 1, limit: 1 });
   };
   return {
-    asOf: await timed(() => fold((events) => foldAsOf(events, probe.midTime))),
-    revision: await timed(() => fold((events) => foldToRevision(events, probe.mid))),
-    reportedBy: await timed(() => fold((events) => foldReportedBy(events, probe.midTime))),
+    rawStreamRead: await timed(async () =>
+      JSON.stringify(await probe.store.readStream(streamIdOf(incidentId))),
+    ),
+    asOf: await timed(async () => {
+      await fresh();
+      const at = rows.asOfRevision(incidentId, probe.midTime);
+      return typeof at === 'object' ? rows.atRevisionJson(incidentId, at.revision) : at;
+    }),
+    revision: await timed(async () => {
+      await fresh();
+      return rows.atRevisionJson(incidentId, probe.mid);
+    }),
+    reportedBy: await timed(async () => {
+      await fresh();
+      return JSON.stringify(rows.reportedBy(incidentId, probe.midTime));
+    }),
   };
 }

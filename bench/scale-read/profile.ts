@@ -61,7 +61,7 @@ async function profile(count: number) {
     const catchUpMs = msSince(start);
     const queries = new ReadModelQueries(readModel);
     const viewStart = process.hrtime.bigint();
-    const body = JSON.stringify(queries.view(incidentId));
+    const body = queries.viewJson(incidentId)?.json ?? '';
     const viewMs = msSince(viewStart);
     const mid = Math.floor(count / 2);
     const midTime = new Date(clock + mid * 60_000).toISOString();

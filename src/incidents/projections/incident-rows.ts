@@ -63,8 +63,8 @@ export class IncidentRows {
       ),
       version: db.prepare(
         `INSERT OR IGNORE INTO ${t.claimVersions}
-           (incident_id, claim_id, revision, claim_seq, ref_json, claim_json)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+           (incident_id, claim_id, revision, claim_seq, kind, ref_json, claim_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       details: db.prepare(
         `INSERT OR IGNORE INTO ${t.detailVersions} (incident_id, revision, details_json)
@@ -110,15 +110,16 @@ export class IncidentRows {
     this.sql.entry.run(incidentId, revision, keys[0], keys[1], json);
   }
 
+  /** The claim after an event about it: `claimJson` is the claim as the view shows it. */
   addVersion(
     incidentId: string,
-    claimId: string,
     revision: number,
-    seq: number,
+    place: { claim: ClaimState; seq: number },
     refJson: string,
     claimJson: string,
   ): void {
-    this.sql.version.run(incidentId, claimId, revision, seq, refJson, claimJson);
+    const { claim, seq } = place;
+    this.sql.version.run(incidentId, claim.claimId, revision, seq, claim.kind, refJson, claimJson);
   }
 
   addDetails(details: IncidentDetails): void {

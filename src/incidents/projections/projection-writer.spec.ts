@@ -1,54 +1,19 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import type { StoredEvent } from '../../event-store/event-store.js';
-import { SCHEMA_VERSION, streamIdOf } from '../domain/events.js';
 import { claimHistory } from '../domain/history.js';
-import type { RecordedIncidentEvent } from '../domain/state.js';
-import { randomStory, seededRandom } from '../domain/testing/random-story.js';
-import { FakeClock, Recorder } from '../domain/testing/recorder.js';
 import { foldAll } from '../domain/time-travel.js';
 import { toIncidentView } from '../domain/view.js';
 import { ProjectionWriter } from './projection-writer.js';
-import { ReadModelDatabase } from './read-model-database.js';
-import { ReadModelQueries } from './read-model-queries.js';
-
-function story(seed: number, count: number, incidentId: string): RecordedIncidentEvent[] {
-  const recorder = new Recorder(new FakeClock('2017-05-18T00:00:00Z'));
-  recorder.record(...randomStory({ seed, events: count, incidentId }));
-  return recorder.events;
-}
-
-const stored = (event: RecordedIncidentEvent, incidentId: string): StoredEvent => ({
-  eventId: event.eventId,
-  type: event.type,
-  data: event.data,
-  streamId: streamIdOf(incidentId),
-  revision: event.revision,
-  position: event.position,
-  metadata: {
-    recordedAt: event.recordedAt,
-    recordedBy: event.recordedBy,
-    correlationId: event.eventId,
-    causationId: null,
-    schemaVersion: SCHEMA_VERSION[event.type],
-  },
-});
+import type { ReadModelDatabase } from './read-model-database.js';
+import type { ReadModelQueries } from './read-model-queries.js';
+import { project as projectInto, story, stored } from './testing/project.js';
 
 let readModel: ReadModelDatabase | undefined;
 afterEach(() => readModel?.close());
 
-/** Applies the events in random batches; a new writer (an empty cache) now and then. */
-function project(events: RecordedIncidentEvent[], incidentId: string, seed: number) {
-  readModel = ReadModelDatabase.open(':memory:');
-  const random = seededRandom(seed);
-  let writer = new ProjectionWriter(readModel);
-  for (let at = 0; at < events.length;) {
-    const size = 1 + Math.floor(random() * 60);
-    const batch = events.slice(at, at + size).map((event) => stored(event, incidentId));
-    writer.apply(readModel.generation(), batch);
-    if (random() < 0.2) writer = new ProjectionWriter(readModel);
-    at += size;
-  }
-  return new ReadModelQueries(readModel);
+function project(...args: Parameters<typeof projectInto>): ReadModelQueries {
+  const projected = projectInto(...args);
+  readModel = projected.readModel;
+  return projected.queries;
 }
 
 describe('ProjectionWriter: rows per claim give what a full fold gives', () => {

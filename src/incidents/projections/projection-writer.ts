@@ -167,9 +167,8 @@ export class ProjectionWriter {
     const claimJson = JSON.stringify(claimView(claim));
     rows.addVersion(
       incidentId,
-      claimId,
       event.revision,
-      seq,
+      { claim, seq },
       JSON.stringify(eventRef(event)),
       claimJson,
     );

@@ -110,6 +110,7 @@ CREATE TABLE ${t.claimVersions} (
   claim_id    TEXT    NOT NULL,
   revision    INTEGER NOT NULL,
   claim_seq   INTEGER NOT NULL,
+  kind        TEXT    NOT NULL,
   ref_json    TEXT    NOT NULL,
   claim_json  TEXT    NOT NULL,
   PRIMARY KEY (incident_id, claim_id, revision)
