@@ -6,11 +6,11 @@
  */
 import type Database from 'better-sqlite3';
 import type { IncidentDetails } from '../domain/evolve.js';
-import { MEASURES } from '../domain/events.js';
 import { IncidentFold } from '../domain/incident-fold.js';
 import { sourceName } from '../domain/source-name.js';
 import type { ClaimState } from '../domain/state.js';
 import type { CasualtySourceView, ClaimView } from '../domain/view-types.js';
+import { CasualtyTotals, type FigureRow } from './casualty-totals.js';
 import { searchTextOf, type CasualtyRange, type IncidentSummary } from './incident-summary.js';
 import { generationTables, sortKeyOf } from './read-model-schema.js';
 
@@ -41,7 +41,7 @@ export class IncidentRows {
   private readonly detailsOf: Database.Statement<[string], { details_json: string }>;
   private readonly summaryOf: Database.Statement<[string], { summary_json: string }>;
   private readonly claimsOf: Database.Statement<[string], { claim_json: string }>;
-  private readonly rangesOf: Database.Statement<[string], RangeRow>;
+  private readonly figuresOf: Database.Statement<[string], FigureRow>;
 
   constructor(db: Database.Database, generation: number) {
     const t = generationTables(generation);
@@ -51,10 +51,9 @@ export class IncidentRows {
     this.claimsOf = db.prepare(
       `SELECT claim_json FROM ${t.claims} WHERE incident_id = ? ORDER BY seq`,
     );
-    this.rangesOf = db.prepare(
-      `SELECT measure, grp, min(min) AS lo, max(max) AS hi, sum(max IS NULL) AS open,
-         min(claim_seq * 65536 + figure) AS first
-       FROM ${t.casualtySources} WHERE incident_id = ? GROUP BY measure, grp`,
+    this.figuresOf = db.prepare(
+      `SELECT claim_seq AS claimSeq, figure, measure, grp AS "group", min, max
+       FROM ${t.casualtySources} WHERE incident_id = ?`,
     );
     this.sql = {
       entry: db.prepare(
@@ -130,14 +129,30 @@ export class IncidentRows {
     );
   }
 
-  /** The claim row and, for a casualties claim, its live figures (none once retracted). */
-  saveClaim(incidentId: string, seq: number, claim: ClaimState, claimJson: string): void {
+  /** Every live casualty figure of the incident, for its in-memory totals. */
+  loadTotals(incidentId: string): CasualtyTotals {
+    return new CasualtyTotals(this.figuresOf.all(incidentId));
+  }
+
+  /**
+   * The claim row and, for a casualties claim, its live figures (none once retracted), which it
+   * returns; undefined for a statement.
+   */
+  saveClaim(
+    incidentId: string,
+    seq: number,
+    claim: ClaimState,
+    claimJson: string,
+  ): FigureRow[] | undefined {
     this.sql.claim.run(incidentId, seq, claim.claimId, claimJson);
-    if (claim.kind !== 'casualties') return;
+    if (claim.kind !== 'casualties') return undefined;
     this.sql.dropSources.run(incidentId, seq);
-    if (claim.state === 'retracted') return;
+    if (claim.state === 'retracted') return [];
     const reportedMs = Date.parse(claim.reportedAt);
+    const live: FigureRow[] = [];
     (claim.figures ?? []).forEach((figure, index) => {
+      const { measure, group, min, max } = figure;
+      live.push({ claimSeq: seq, figure: index, measure, group, min, max });
       const source: CasualtySourceView = {
         claimId: claim.claimId,
         source: sourceName(claim.attribution),
@@ -158,16 +173,17 @@ export class IncidentRows {
         JSON.stringify(source),
       );
     });
+    return live;
   }
 
   /**
-   * The incident row: view fields, list filters and the list summary. The casualty ranges are
-   * summed up again only when `casualtiesChanged`.
+   * The incident row: view fields, list filters and the list summary, with `ranges` when the
+   * casualties changed (else the stored ones).
    */
-  saveIncident(fold: IncidentFold, casualtiesChanged: boolean): void {
+  saveIncident(fold: IncidentFold, ranges: CasualtyRange[] | undefined): void {
     const details = fold.details();
     if (!details) return;
-    const previous = casualtiesChanged ? undefined : this.summaryOf.get(details.incidentId);
+    const previous = ranges ? undefined : this.summaryOf.get(details.incidentId);
     const summary: IncidentSummary = {
       incidentId: details.incidentId,
       title: details.title,
@@ -179,9 +195,9 @@ export class IncidentRows {
       revision: details.revision,
       position: details.position,
       claimCount: fold.claimCount,
-      casualties: previous
-        ? (JSON.parse(previous.summary_json) as IncidentSummary).casualties
-        : this.ranges(details.incidentId),
+      casualties:
+        ranges ??
+        (previous ? (JSON.parse(previous.summary_json) as IncidentSummary).casualties : []),
     };
     this.sql.incident.run(
       details.incidentId,
@@ -196,28 +212,4 @@ export class IncidentRows {
       JSON.stringify(summary),
     );
   }
-
-  /** Casualty ranges in the view's order: by measure, then by the group's first appearance. */
-  private ranges(incidentId: string): CasualtyRange[] {
-    return this.rangesOf
-      .all(incidentId)
-      .sort(
-        (a, b) => MEASURES.indexOf(a.measure) - MEASURES.indexOf(b.measure) || a.first - b.first,
-      )
-      .map((row) => ({
-        measure: row.measure,
-        group: row.grp,
-        min: row.lo,
-        max: row.open > 0 ? null : row.hi,
-      }));
-  }
-}
-
-interface RangeRow {
-  measure: (typeof MEASURES)[number];
-  grp: string;
-  lo: number;
-  hi: number;
-  open: number;
-  first: number;
 }

@@ -8,7 +8,7 @@ import { toRecordedEvent } from '../domain/recorded.js';
 import type { RecordedIncidentEvent } from '../domain/state.js';
 import { toTimelineEntry } from '../domain/timeline.js';
 import { claimView } from '../domain/view.js';
-import { FoldCache } from './fold-cache.js';
+import { type CachedIncident, FoldCache } from './fold-cache.js';
 import { IncidentRows } from './incident-rows.js';
 import { PROJECTION, type ReadModelDatabase } from './read-model-database.js';
 
@@ -32,6 +32,7 @@ interface Generation {
 
 /** What one batch changed in one incident: written once at the end of the batch. */
 interface Touched {
+  cached: CachedIncident;
   fold: IncidentFold;
   /** Changed claims and the JSON of each as the view shows it now. */
   claims: Map<string, string>;
@@ -93,22 +94,26 @@ export class ProjectionWriter {
       if (incidentId === null || !isIncidentEventType(stored.type)) continue;
       let changes = touched.get(incidentId);
       if (!changes) {
-        changes = { fold: this.foldOf(target, incidentId), claims: new Map() };
+        const cached = this.cachedOf(target, incidentId);
+        changes = { cached, fold: cached.fold, claims: new Map() };
         touched.set(incidentId, changes);
       }
       const event = this.fold(stored, changes.fold);
       if (event) this.addRows(target.rows, incidentId, event, changes);
     }
-    for (const [incidentId, { fold, claims }] of touched) {
+    for (const [incidentId, { cached, fold, claims }] of touched) {
       let casualties = false;
       for (const [claimId, json] of claims) {
         const claim = fold.claim(claimId);
         const seq = fold.claimSeq(claimId);
         if (!claim || seq === undefined) continue;
-        target.rows.saveClaim(incidentId, seq, claim, json);
-        casualties ||= claim.kind === 'casualties';
+        // loaded before this batch's figures are written, then kept up to date in memory
+        if (claim.kind === 'casualties') cached.totals ??= target.rows.loadTotals(incidentId);
+        const figures = target.rows.saveClaim(incidentId, seq, claim, json);
+        if (figures) cached.totals?.replace(seq, figures);
+        casualties ||= figures !== undefined;
       }
-      target.rows.saveIncident(fold, casualties);
+      target.rows.saveIncident(fold, casualties ? cached.totals?.ranges() : undefined);
     }
     if (through !== undefined && comparePositions(through, checkpoint) > 0) checkpoint = through;
     if (checkpoint !== start) target.saveCheckpoint.run(generation, PROJECTION, checkpoint);
@@ -116,13 +121,13 @@ export class ProjectionWriter {
   }
 
   /** The cached fold when it matches the stored rows, else one loaded from them. */
-  private foldOf(target: Generation, incidentId: string): IncidentFold {
+  private cachedOf(target: Generation, incidentId: string): CachedIncident {
     const stored = target.rows.storedRevision(incidentId);
     const cached = target.folds.get(incidentId);
-    if (cached && cached.revision === stored) return cached;
-    const fold = target.rows.loadFold(incidentId);
-    target.folds.set(incidentId, fold);
-    return fold;
+    if (cached && cached.fold.revision === stored) return cached;
+    const fresh = { fold: target.rows.loadFold(incidentId) };
+    target.folds.set(incidentId, fresh);
+    return fresh;
   }
 
   /**
