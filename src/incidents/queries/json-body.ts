@@ -10,7 +10,8 @@ import type { Request, Response } from 'express';
 
 /** Bodies shorter than this go out as they are. */
 export const COMPRESS_FROM_BYTES = 1024;
-const KEPT_BODIES = 32;
+/** Compressed bytes kept at most (oldest first out). */
+const KEPT_BYTES = 64 * 1024 * 1024;
 
 type Encoding = 'br' | 'gzip';
 
@@ -51,6 +52,7 @@ interface Kept {
 
 export class JsonBodies {
   private readonly kept = new Map<string, Kept>();
+  private keptBytes = 0;
 
   /** Sends the JSON text `json()` makes (not made when kept compressed bytes answer). */
   async send(req: Request, res: Response, json: () => string, etag: string, keep?: KeepAs) {
@@ -86,11 +88,23 @@ export class JsonBodies {
 
   private keep(keep: KeepAs, encoding: Encoding, bytes: Buffer): void {
     const old = this.kept.get(keep.slot);
-    const entry = old?.version === keep.version ? old : { version: keep.version, bytes: {} };
+    if (old) this.drop(keep.slot, old);
+    const entry: Kept = old?.version === keep.version ? old : { version: keep.version, bytes: {} };
     entry.bytes[encoding] = bytes;
-    this.kept.delete(keep.slot);
     this.kept.set(keep.slot, entry);
-    const oldest = this.kept.keys().next();
-    if (this.kept.size > KEPT_BODIES && !oldest.done) this.kept.delete(oldest.value);
+    this.keptBytes += sizeOf(entry);
+    for (const [slot, oldest] of this.kept) {
+      if (this.keptBytes <= KEPT_BYTES) break;
+      this.drop(slot, oldest);
+    }
   }
+
+  private drop(slot: string, kept: Kept): void {
+    this.kept.delete(slot);
+    this.keptBytes -= sizeOf(kept);
+  }
+}
+
+function sizeOf(kept: Kept): number {
+  return (kept.bytes.br?.length ?? 0) + (kept.bytes.gzip?.length ?? 0);
 }
