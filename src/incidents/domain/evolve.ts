@@ -3,7 +3,9 @@
  * `revision`, claim history and the dashboard replay. Pure: never mutates its input.
  */
 import type { IncidentEvent } from './events.js';
-import type { ClaimState, ClaimStateName, IncidentState, RecordedIncidentEvent } from './state.js';
+import { isDisputed, settleDisputes, withFlag } from './flags.js';
+import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
+import type { ClaimFlag } from './view-types.js';
 
 /** The stream is not a valid incident stream (a bug or a corrupt log, never a user error). */
 export class InvalidIncidentStream extends Error {
@@ -67,6 +69,7 @@ function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentSt
 function newClaim(event: RecordedIncidentEvent): ClaimState {
   const base = {
     state: 'active' as const,
+    flags: [],
     recordedAt: event.recordedAt,
     updatedAt: event.recordedAt,
     versions: 1,
@@ -116,22 +119,29 @@ function updateClaim(state: IncidentState, event: RecordedIncidentEvent & ClaimE
   }
   const claims = [...state.claims];
   claims[index] = changeClaim(claim, event);
-  return { ...state, claims };
+  if (event.type === 'ClaimDisputed') {
+    claims[index] = withFlag(claims[index], 'disputed', isDisputed(claims[index], claims));
+  }
+  return {
+    ...state,
+    claims: event.type === 'ClaimRetracted' ? settleDisputes(claims, claim.claimId) : claims,
+  };
 }
 
 function changeClaim(claim: ClaimState, event: RecordedIncidentEvent & ClaimEvent): ClaimState {
+  const flag = FLAG_AFTER[event.type];
   const touched = {
-    ...claim,
+    ...(flag ? withFlag(claim, flag) : claim),
     versions: claim.versions + 1,
     updatedAt: event.recordedAt,
-    state: nextState(claim.state, event.type),
   };
   switch (event.type) {
     case 'ClaimRevisedBySource': {
-      const { text, figures, attribution, reportedAt, note } = event.data;
+      const { text, figures, attribution, reportedAt, note, quoted } = event.data;
       const revised: ClaimState = {
         ...touched,
         ...(text !== undefined && { text }),
+        ...(quoted !== undefined && { quoted }),
         ...(figures !== undefined && { figures }),
         attribution,
         reportedAt,
@@ -141,17 +151,18 @@ function changeClaim(claim: ClaimState, event: RecordedIncidentEvent & ClaimEven
       return revised;
     }
     case 'ClaimCorrected': {
-      const { text, figures, attribution, reason } = event.data;
+      const { text, figures, attribution, reason, quoted } = event.data;
       return {
         ...touched,
         ...(text !== undefined && { text }),
+        ...(quoted !== undefined && { quoted }),
         ...(figures !== undefined && { figures }),
         ...(attribution !== undefined && { attribution }),
         correction: { by: event.recordedBy, reason, recordedAt: event.recordedAt },
       };
     }
     case 'ClaimDisputed': {
-      const { disputedByClaimId, note } = event.data;
+      const { disputedByClaimId, note, reportedAt } = event.data;
       return {
         ...touched,
         disputedBy: [...claim.disputedBy, disputedByClaimId],
@@ -160,6 +171,7 @@ function changeClaim(claim: ClaimState, event: RecordedIncidentEvent & ClaimEven
           {
             byClaimId: disputedByClaimId,
             ...(note !== undefined && { note }),
+            ...(reportedAt !== undefined && { reportedAt }),
             recordedAt: event.recordedAt,
           },
         ],
@@ -175,14 +187,10 @@ function changeClaim(claim: ClaimState, event: RecordedIncidentEvent & ClaimEven
   }
 }
 
-const STATE_AFTER: Record<ClaimEvent['type'], ClaimStateName> = {
+/** The flag each claim event sets (a dispute's flag depends on its disputer: set by updateClaim). */
+const FLAG_AFTER: Record<ClaimEvent['type'], ClaimFlag | null> = {
   ClaimRevisedBySource: 'revised',
   ClaimCorrected: 'corrected',
-  ClaimDisputed: 'disputed',
+  ClaimDisputed: null,
   ClaimRetracted: 'retracted',
 };
-
-/** Retracted dominates; otherwise the latest change names the state. */
-function nextState(current: ClaimStateName, type: ClaimEvent['type']): ClaimStateName {
-  return current === 'retracted' ? 'retracted' : STATE_AFTER[type];
-}

@@ -8,6 +8,7 @@ import { toRecordedEvent } from '../domain/recorded.js';
 import type { IncidentState } from '../domain/state.js';
 import { toTimelineEntry } from '../domain/timeline.js';
 import { toIncidentView } from '../domain/view.js';
+import { timelineSortKey } from '../domain/world-time.js';
 import type { ClaimHistoryVersion, TimelineEntry } from '../domain/view-types.js';
 import { searchTextOf, toIncidentSummary } from './incident-summary.js';
 import { PROJECTION, type ReadModelDatabase } from './read-model-database.js';
@@ -19,12 +20,6 @@ interface Statements {
   addEntry: Database.Statement<unknown[]>;
   addVersion: Database.Statement<unknown[]>;
   saveCheckpoint: Database.Statement<unknown[]>;
-}
-
-/** The UTC ISO text timeline entries sort on for `by=reported`. */
-export function reportedKeyOf(reportedAt: string | undefined, recordedAt: string): string {
-  const ms = Date.parse(reportedAt ?? recordedAt);
-  return Number.isNaN(ms) ? recordedAt : new Date(ms).toISOString();
 }
 
 /**
@@ -76,12 +71,7 @@ export class ProjectionWriter {
       if (!rows) continue;
       states.set(incidentId, rows.after);
       const { entry, version } = rows;
-      sql.addEntry.run(
-        incidentId,
-        entry.revision,
-        reportedKeyOf(entry.reportedAt, entry.recordedAt),
-        JSON.stringify(entry),
-      );
+      sql.addEntry.run(incidentId, entry.revision, rows.sortKey, JSON.stringify(entry));
       if (version) {
         sql.addVersion.run(
           incidentId,
@@ -105,7 +95,12 @@ export class ProjectionWriter {
   private project(
     stored: StoredEvent,
     before: IncidentState | null,
-  ): { after: IncidentState; entry: TimelineEntry; version: ClaimHistoryVersion | null } | null {
+  ): {
+    after: IncidentState;
+    entry: TimelineEntry;
+    sortKey: string;
+    version: ClaimHistoryVersion | null;
+  } | null {
     try {
       const event = toRecordedEvent(stored);
       if (before && event.revision <= before.revision) return null;
@@ -113,6 +108,7 @@ export class ProjectionWriter {
       return {
         after,
         entry: toTimelineEntry(event, before),
+        sortKey: timelineSortKey(event, before),
         version: toHistoryVersion(event, after),
       };
     } catch (error) {

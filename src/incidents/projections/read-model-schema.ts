@@ -5,7 +5,7 @@
  */
 
 /** Bump when a projection's rows change shape: a read model of another schema is rebuilt. */
-export const READ_MODEL_SCHEMA = 1;
+export const READ_MODEL_SCHEMA = 2;
 
 export interface GenerationTables {
   incidents: string;
@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS rm_checkpoints (
 /**
  * One generation. `sort_key` is the position zero-padded to 20 digits (positions may exceed
  * 2^53, so they are kept as text and compared as fixed-width strings). `reported_key` is the
- * entry's reportedAt, or its recordedAt when it has none, as UTC ISO text (sorts as time).
+ * entry's world-time sort key (domain/world-time.ts, timelineSortKey), UTC ISO text.
  */
 export function createGenerationSql(generation: number): string {
   const t = generationTables(generation);

@@ -2,7 +2,12 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { problem, ProblemError } from '../../common/problem/problem.js';
-import { foldAsOf, foldReportedBy, foldToRevision } from '../domain/time-travel.js';
+import {
+  foldAsOf,
+  foldReportedBy,
+  foldReportedByAsOf,
+  foldToRevision,
+} from '../domain/time-travel.js';
 import { toIncidentView } from '../domain/view.js';
 import type { IncidentView } from '../domain/view-types.js';
 import type { IncidentSummary } from '../projections/incident-summary.js';
@@ -41,10 +46,13 @@ export class IncidentsQueryController {
   @Get(':id')
   @ReadRoute(
     'The view of an incident: now, or at a past moment',
-    'Without parameters: the current view from the read model. With one of `asOf` (events recorded by then), ' +
-      '`reportedBy` (reports published by then, editorial events recorded by then) or `revision` (after that event): ' +
-      'the stream folded with the same rules. More than one is a 400. A `revision` beyond the latest, or a time ' +
-      'before the incident was opened (`asOf`), is a 404. `ETag` is the revision of the view returned; ' +
+    'Without parameters: the current view from the read model. `asOf` (system time: the events recorded by then), ' +
+      '`reportedBy` (world time: the events whose world time is at or before it, in stream order; corrections and ' +
+      'undated disputes whenever their claims are in the view) or both together (bitemporal: the story as reported ' +
+      'by `reportedBy`, from what was recorded by `asOf`); or `revision` alone (after that event). `revision` with ' +
+      'either time is a 400. A `revision` beyond the latest, an `asOf` before the incident was recorded, or a ' +
+      '`reportedBy` before every world time of the incident is a 404. A `reportedBy` view carries `basis` and its ' +
+      '`revision` is the highest revision it folded. `ETag` is the revision of the view returned; ' +
       '`If-None-Match` with it answers 304.',
     'unknown incident, a revision beyond the latest, or no view at that time',
   )
@@ -73,8 +81,8 @@ export class IncidentsQueryController {
 
   private async viewFor(id: string, query: IncidentViewQuery): Promise<IncidentView> {
     const chosen = TIME_TRAVEL.filter((name) => query[name] !== undefined);
-    if (chosen.length > 1) {
-      const message = `use at most one of asOf, reportedBy, revision (got ${chosen.join(', ')})`;
+    if (query.revision !== undefined && chosen.length > 1) {
+      const message = `revision cannot be combined with asOf or reportedBy (got ${chosen.join(', ')})`;
       throw new ProblemError(
         problem(400, 'validation', message, {
           errors: chosen.map((field) => ({ field, message })),
@@ -91,17 +99,31 @@ export class IncidentsQueryController {
     if (query.revision !== undefined && query.revision > head) {
       throw revisionNotFound(id, query.revision, head);
     }
+    const { asOf, reportedBy } = query;
     const state =
-      query.asOf !== undefined
-        ? foldAsOf(events, query.asOf)
-        : query.reportedBy !== undefined
-          ? foldReportedBy(events, query.reportedBy)
+      reportedBy !== undefined
+        ? asOf !== undefined
+          ? foldReportedByAsOf(events, reportedBy, asOf)
+          : foldReportedBy(events, reportedBy)
+        : asOf !== undefined
+          ? foldAsOf(events, asOf)
           : foldToRevision(events, query.revision ?? head);
-    if (!state) {
-      throw new ProblemError(
-        problem(404, 'incident-not-found', `incident ${id} was not yet recorded at ${query.asOf}`),
-      );
-    }
-    return toIncidentView(state);
+    if (!state) throw nothingAt(id, query);
+    const view = toIncidentView(state);
+    if (reportedBy === undefined) return view;
+    const basis = { reportedBy: utc(reportedBy), ...(asOf !== undefined && { asOf: utc(asOf) }) };
+    return { ...view, basis };
   }
+}
+
+const utc = (time: string): string => new Date(Date.parse(time)).toISOString();
+
+function nothingAt(id: string, { asOf, reportedBy }: IncidentViewQuery): ProblemError {
+  const detail =
+    asOf !== undefined && reportedBy === undefined
+      ? `incident ${id} was not yet recorded at ${asOf}`
+      : asOf !== undefined
+        ? `nothing of incident ${id} recorded by ${asOf} had been reported by ${reportedBy}`
+        : `nothing of incident ${id} had been reported by ${reportedBy}`;
+  return new ProblemError(problem(404, 'incident-not-found', detail));
 }
