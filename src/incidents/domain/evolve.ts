@@ -1,9 +1,10 @@
 /**
- * evolve: the one fold of incident events, used for the current view, `asOf`, `reportedBy`,
- * `revision`, claim history and the dashboard replay. Pure: never mutates its input.
+ * evolve: the one step of the incident fold, used for the current view, `asOf`, `reportedBy`,
+ * `revision`, claim history and the dashboard replay. Pure: never mutates its input. Folds of
+ * many events use `IncidentFold` (incident-fold.ts), which applies these same rules in place.
  */
 import type { IncidentEvent } from './events.js';
-import { isDisputed, settleDisputes, withFlag } from './flags.js';
+import { disputedFlag, settleDisputes, withFlag } from './flags.js';
 import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
 import type { ClaimFlag } from './view-types.js';
 
@@ -15,21 +16,7 @@ export class InvalidIncidentStream extends Error {
 export function evolve(state: IncidentState | null, event: RecordedIncidentEvent): IncidentState {
   if (event.type === 'IncidentOpened') {
     if (state) throw new InvalidIncidentStream(`incident ${state.incidentId} opened twice`);
-    const { data } = event;
-    return {
-      incidentId: data.incidentId,
-      title: data.title,
-      summary: data.summary ?? null,
-      location: data.location ?? null,
-      occurredAt: data.occurredAt ?? null,
-      tags: data.tags ?? [],
-      status: 'developing',
-      openedAt: event.recordedAt,
-      updatedAt: event.recordedAt,
-      revision: event.revision,
-      position: event.position,
-      claims: [],
-    };
+    return { ...openedDetails(event), claims: [] };
   }
   if (!state) throw new InvalidIncidentStream(`${event.type} before IncidentOpened`);
   const next: IncidentState = {
@@ -41,14 +28,38 @@ export function evolve(state: IncidentState | null, event: RecordedIncidentEvent
   return applyTo(next, event);
 }
 
-function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentState {
+/** The incident fields, without claims, of a stream that opens with this event. */
+export type IncidentDetails = Omit<IncidentState, 'claims'>;
+
+export function openedDetails(
+  event: RecordedIncidentEvent & { type: 'IncidentOpened' },
+): IncidentDetails {
+  const { data } = event;
+  return {
+    incidentId: data.incidentId,
+    title: data.title,
+    summary: data.summary ?? null,
+    location: data.location ?? null,
+    occurredAt: data.occurredAt ?? null,
+    tags: data.tags ?? [],
+    status: 'developing',
+    openedAt: event.recordedAt,
+    updatedAt: event.recordedAt,
+    revision: event.revision,
+    position: event.position,
+  };
+}
+
+/** The incident fields after an event that is not about a claim (the same object otherwise). */
+export function changedDetails<T extends IncidentDetails>(
+  details: T,
+  event: RecordedIncidentEvent,
+): T {
   switch (event.type) {
-    case 'IncidentOpened':
-      return state;
     case 'IncidentDetailsRevised': {
       const { reason: _reason, ...changes } = event.data;
       return {
-        ...state,
+        ...details,
         ...(changes.title !== undefined && { title: changes.title }),
         ...(changes.summary !== undefined && { summary: changes.summary }),
         ...(changes.location !== undefined && { location: changes.location }),
@@ -57,7 +68,18 @@ function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentSt
       };
     }
     case 'IncidentStatusChanged':
-      return { ...state, status: event.data.status };
+      return { ...details, status: event.data.status };
+    default:
+      return details;
+  }
+}
+
+function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentState {
+  switch (event.type) {
+    case 'IncidentOpened':
+    case 'IncidentDetailsRevised':
+    case 'IncidentStatusChanged':
+      return changedDetails(state, event);
     case 'StatementReported':
     case 'CasualtyFiguresReported':
       return { ...state, claims: [...state.claims, newClaim(event)] };
@@ -66,7 +88,8 @@ function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentSt
   }
 }
 
-function newClaim(event: RecordedIncidentEvent): ClaimState {
+/** The claim a StatementReported or CasualtyFiguresReported creates. */
+export function newClaim(event: RecordedIncidentEvent): ClaimState {
   const base = {
     state: 'active' as const,
     flags: [],
@@ -106,7 +129,7 @@ function newClaim(event: RecordedIncidentEvent): ClaimState {
   throw new InvalidIncidentStream(`${event.type} does not report a claim`);
 }
 
-type ClaimEvent = Extract<
+export type ClaimEvent = Extract<
   IncidentEvent,
   { type: 'ClaimRevisedBySource' | 'ClaimCorrected' | 'ClaimDisputed' | 'ClaimRetracted' }
 >;
@@ -118,17 +141,20 @@ function updateClaim(state: IncidentState, event: RecordedIncidentEvent & ClaimE
     throw new InvalidIncidentStream(`${event.type} about unknown claim ${event.data.claimId}`);
   }
   const claims = [...state.claims];
+  const find = (claimId: string) => claims.find((other) => other.claimId === claimId);
   claims[index] = changeClaim(claim, event);
-  if (event.type === 'ClaimDisputed') {
-    claims[index] = withFlag(claims[index], 'disputed', isDisputed(claims[index], claims));
+  if (event.type === 'ClaimDisputed') claims[index] = disputedFlag(claims[index], find);
+  if (event.type === 'ClaimRetracted') {
+    for (const [at, settled] of settleDisputes(claims, claim.claimId, find)) claims[at] = settled;
   }
-  return {
-    ...state,
-    claims: event.type === 'ClaimRetracted' ? settleDisputes(claims, claim.claimId) : claims,
-  };
+  return { ...state, claims };
 }
 
-function changeClaim(claim: ClaimState, event: RecordedIncidentEvent & ClaimEvent): ClaimState {
+/** The claim after an event about it (a new object; the old one is left as it was). */
+export function changeClaim(
+  claim: ClaimState,
+  event: RecordedIncidentEvent & ClaimEvent,
+): ClaimState {
   const flag = FLAG_AFTER[event.type];
   const touched = {
     ...(flag ? withFlag(claim, flag) : claim),
@@ -187,7 +213,10 @@ function changeClaim(claim: ClaimState, event: RecordedIncidentEvent & ClaimEven
   }
 }
 
-/** The flag each claim event sets (a dispute's flag depends on its disputer: set by updateClaim). */
+/**
+ * The flag each claim event sets on its claim; a dispute's flag depends on whether its disputer
+ * is live (disputedFlag), and a retraction also settles the claims its claim disputed.
+ */
 const FLAG_AFTER: Record<ClaimEvent['type'], ClaimFlag | null> = {
   ClaimRevisedBySource: 'revised',
   ClaimCorrected: 'corrected',

@@ -1,6 +1,7 @@
 /**
- * A claim's flags and the state they imply (API.md, "Claims: every state at once"). Pure; the
- * fold calls these at the few places a flag can change.
+ * A claim's flags and the state they imply (API.md, "Claims: every state at once"). Pure; both
+ * folds (evolve, IncidentFold) call these at the few places a flag can change. A `supported`
+ * flag would follow `disputed`: set while a live claim supports the claim.
  */
 import type { ClaimState } from './state.js';
 import type { ClaimFlag, ClaimStateName } from './view-types.js';
@@ -18,6 +19,8 @@ const DOMINANCE = ['retracted', 'disputed', 'corrected', 'revised'] as const sat
   ClaimFlag | ClaimStateName
 )[];
 
+export type ClaimLookup = (claimId: string) => ClaimState | undefined;
+
 export function dominantState(flags: readonly ClaimFlag[]): ClaimStateName {
   return DOMINANCE.find((flag) => flags.includes(flag)) ?? 'active';
 }
@@ -28,22 +31,29 @@ export function withFlag(claim: ClaimState, flag: ClaimFlag, on = true): ClaimSt
   return { ...claim, flags, state: dominantState(flags) };
 }
 
-/** Whether a claim counts as disputed: at least one of its disputers is not retracted. */
-export function isDisputed(claim: ClaimState, claims: readonly ClaimState[]): boolean {
-  return claim.disputedBy.some((id) => {
-    const by = claims.find((other) => other.claimId === id);
+/** The claim with `disputed` set while at least one of its disputers is not retracted. */
+export function disputedFlag(claim: ClaimState, find: ClaimLookup): ClaimState {
+  const live = claim.disputedBy.some((id) => {
+    const by = find(id);
     return by !== undefined && !by.flags.includes('retracted');
   });
+  return live === claim.flags.includes('disputed') ? claim : withFlag(claim, 'disputed', live);
 }
 
 /**
- * After `claimId` is retracted (or disputes it), the claims it disputes are disputed only while
- * another live claim disputes them.
+ * After `retractedId` is retracted: the claims it disputed, settled (each [index, new claim]).
+ * A scan of the claims, on retractions only.
  */
-export function settleDisputes(claims: ClaimState[], claimId: string): ClaimState[] {
-  return claims.map((claim) =>
-    claim.disputedBy.includes(claimId)
-      ? withFlag(claim, 'disputed', isDisputed(claim, claims))
-      : claim,
-  );
+export function settleDisputes(
+  claims: readonly ClaimState[],
+  retractedId: string,
+  find: ClaimLookup,
+): [number, ClaimState][] {
+  const changed: [number, ClaimState][] = [];
+  claims.forEach((claim, at) => {
+    if (!claim.disputedBy.includes(retractedId)) return;
+    const settled = disputedFlag(claim, find);
+    if (settled !== claim) changed.push([at, settled]);
+  });
+  return changed;
 }

@@ -3,16 +3,16 @@
  * `evolve` as the live projection. Each returns null when no event counts (nothing to show).
  */
 import { claimIdOfEvent } from './events.js';
-import { evolve } from './evolve.js';
-import { findClaim, type IncidentState, type RecordedIncidentEvent } from './state.js';
+import { IncidentFold } from './incident-fold.js';
+import type { IncidentState, RecordedIncidentEvent } from './state.js';
 import { earliestWorldTime, worldTimeOf } from './world-time.js';
 
 export type Instant = Date | string;
 
 const ms = (t: Instant): number => (typeof t === 'string' ? Date.parse(t) : t.getTime());
 
-export function foldAll(events: readonly RecordedIncidentEvent[]): IncidentState | null {
-  return events.reduce<IncidentState | null>(evolve, null);
+export function foldAll(events: Iterable<RecordedIncidentEvent>): IncidentState | null {
+  return IncidentFold.of(events).state();
 }
 
 /** The view as storyline knew it at T: the events with recordedAt ≤ T. */
@@ -42,18 +42,9 @@ export function foldReportedBy(
   events: readonly RecordedIncidentEvent[],
   t: Instant,
 ): IncidentState | null {
-  const limit = ms(t);
   const earliest = earliestWorldTime(events);
-  if (earliest === null || limit < earliest) return null;
-  let state: IncidentState | null = null;
-  for (const event of events) {
-    if (event.type !== 'IncidentOpened') {
-      const when = worldTimeOf(event);
-      if ((when !== null && ms(when) > limit) || !state || !claimsPresent(state, event)) continue;
-    }
-    state = evolve(state, event);
-  }
-  return state;
+  if (earliest === null || ms(t) < earliest) return null;
+  return foldReportedByInto(new IncidentFold(), events, t).state();
 }
 
 /** Bitemporal: the story as reported by T, from the events storyline had recorded by T2. */
@@ -69,12 +60,29 @@ export function foldReportedByAsOf(
   );
 }
 
-/** Whether every claim the event is about (but does not create) is in the state. */
-function claimsPresent(state: IncidentState, event: RecordedIncidentEvent): boolean {
+/** foldReportedBy's rule applied onto `fold` (which may already hold counted events). */
+export function foldReportedByInto(
+  fold: IncidentFold,
+  events: Iterable<RecordedIncidentEvent>,
+  t: Instant,
+): IncidentFold {
+  const limit = ms(t);
+  for (const event of events) {
+    if (event.type !== 'IncidentOpened') {
+      const when = worldTimeOf(event);
+      if ((when !== null && ms(when) > limit) || !fold.details() || !claimsPresent(fold, event)) {
+        continue;
+      }
+    }
+    fold.apply(event);
+  }
+  return fold;
+}
+
+/** Whether every claim the event is about (but does not create) is in the fold. */
+function claimsPresent(fold: IncidentFold, event: RecordedIncidentEvent): boolean {
   if (event.type === 'StatementReported' || event.type === 'CasualtyFiguresReported') return true;
   const claimId = claimIdOfEvent(event);
-  if (claimId !== undefined && !findClaim(state, claimId)) return false;
-  return (
-    event.type !== 'ClaimDisputed' || findClaim(state, event.data.disputedByClaimId) !== undefined
-  );
+  if (claimId !== undefined && !fold.claim(claimId)) return false;
+  return event.type !== 'ClaimDisputed' || fold.claim(event.data.disputedByClaimId) !== undefined;
 }
