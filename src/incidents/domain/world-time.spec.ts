@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IncidentEvent } from './events.js';
+import { IncidentFold, stateReader } from './incident-fold.js';
 import { Recorder } from './testing/recorder.js';
 import { opened, statement, wire } from './testing/samples.js';
 import { timelineSortKey, worldTimeOf } from './world-time.js';
@@ -13,11 +14,28 @@ function keys(...events: IncidentEvent[]) {
   return events.map((event) => {
     const before = recorder.state;
     const [recorded] = recorder.record(event);
-    return [recorded.type, worldTimeOf(recorded), timelineSortKey(recorded, before)];
+    return [recorded.type, worldTimeOf(recorded), timelineSortKey(recorded, stateReader(before))];
   });
 }
 
 describe('world time and the by=reported sort key', () => {
+  test('IncidentFold names the claims an event changed: a retraction also those it disputed', () => {
+    const recorder = new Recorder();
+    recorder.record(opened, statement('c1'), statement('c2'), {
+      type: 'ClaimDisputed',
+      data: { claimId: 'c1', disputedByClaimId: 'c2' },
+    });
+    const fold = IncidentFold.of(recorder.events);
+    expect(fold.changedClaims()).toEqual(['c1']);
+    const [retraction] = recorder.record({
+      type: 'ClaimRetracted',
+      data: { claimId: 'c2', attribution: wire, reportedAt: day('19:00'), reason: 'x' },
+    });
+    fold.apply(retraction);
+    expect(fold.changedClaims()).toEqual(['c2', 'c1']);
+    expect(fold.claim('c1')).toMatchObject({ state: 'active', flags: [] });
+  });
+
   test('per API.md: reports on reportedAt, corrections and undated disputes with their claims, editorial on reportedAt else recordedAt', () => {
     expect(
       keys(

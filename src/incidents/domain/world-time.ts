@@ -3,7 +3,12 @@
  * the world, as opposed to its recordedAt. Pure; used by the `reportedBy` fold and the timeline's
  * `by=reported` order.
  */
-import { findClaim, type IncidentState, type RecordedIncidentEvent } from './state.js';
+import type { ClaimState, RecordedIncidentEvent } from './state.js';
+
+/** Where the claims' first reportedAt are read (a fold, or stateReader over a state). */
+export interface FirstReported {
+  claim(claimId: string): Pick<ClaimState, 'firstReportedAt'> | undefined;
+}
 
 /**
  * The event's own world time, or null when it has none and takes effect as soon as its claims
@@ -40,19 +45,19 @@ export function earliestWorldTime(events: readonly RecordedIncidentEvent[]): num
 }
 
 /**
- * The UTC ISO text a timeline entry sorts on for `by=reported`, given the state before the
- * event: its world time; a correction on its claim's first reportedAt; an undated dispute on
+ * The UTC ISO text a timeline entry sorts on for `by=reported`, given the claims before (or
+ * after: first reportedAt never changes) the event: its world time; a correction on its claim's first reportedAt; an undated dispute on
  * the later of its two claims' first reportedAt; an opening before everything ('').
  */
 export function timelineSortKey(
   event: RecordedIncidentEvent,
-  before: IncidentState | null,
+  claims: FirstReported | null,
 ): string {
   const own = worldTimeOf(event);
   if (own !== null) return utc(own, event.recordedAt);
   if (event.type === 'IncidentOpened') return '';
   const firstReported = (claimId: string) =>
-    (before && findClaim(before, claimId)?.firstReportedAt) ?? event.recordedAt;
+    claims?.claim(claimId)?.firstReportedAt ?? event.recordedAt;
   if (event.type === 'ClaimDisputed') {
     const a = utc(firstReported(event.data.claimId), event.recordedAt);
     const b = utc(firstReported(event.data.disputedByClaimId), event.recordedAt);

@@ -8,6 +8,7 @@ import { toRecordedEvent } from '../domain/recorded.js';
 import type { IncidentState } from '../domain/state.js';
 import { toTimelineEntry } from '../domain/timeline.js';
 import { toIncidentView } from '../domain/view.js';
+import { stateReader } from '../domain/incident-fold.js';
 import { timelineSortKey } from '../domain/world-time.js';
 import type { ClaimHistoryVersion, TimelineEntry } from '../domain/view-types.js';
 import { searchTextOf, toIncidentSummary } from './incident-summary.js';
@@ -108,7 +109,7 @@ export class ProjectionWriter {
       return {
         after,
         entry: toTimelineEntry(event, before),
-        sortKey: timelineSortKey(event, before),
+        sortKey: timelineSortKey(event, stateReader(before)),
         version: toHistoryVersion(event, after),
       };
     } catch (error) {
