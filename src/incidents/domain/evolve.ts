@@ -4,7 +4,9 @@
  * many events use `IncidentFold` (incident-fold.ts), which applies these same rules in place.
  */
 import type { IncidentEvent } from './events.js';
-import type { ClaimState, ClaimStateName, IncidentState, RecordedIncidentEvent } from './state.js';
+import { disputedFlag, settleDisputes, withFlag } from './flags.js';
+import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
+import type { ClaimFlag } from './view-types.js';
 
 /** The stream is not a valid incident stream (a bug or a corrupt log, never a user error). */
 export class InvalidIncidentStream extends Error {
@@ -90,6 +92,7 @@ function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentSt
 export function newClaim(event: RecordedIncidentEvent): ClaimState {
   const base = {
     state: 'active' as const,
+    flags: [],
     recordedAt: event.recordedAt,
     updatedAt: event.recordedAt,
     versions: 1,
@@ -138,7 +141,12 @@ function updateClaim(state: IncidentState, event: RecordedIncidentEvent & ClaimE
     throw new InvalidIncidentStream(`${event.type} about unknown claim ${event.data.claimId}`);
   }
   const claims = [...state.claims];
+  const find = (claimId: string) => claims.find((other) => other.claimId === claimId);
   claims[index] = changeClaim(claim, event);
+  if (event.type === 'ClaimDisputed') claims[index] = disputedFlag(claims[index], find);
+  if (event.type === 'ClaimRetracted') {
+    for (const [at, settled] of settleDisputes(claims, claim.claimId, find)) claims[at] = settled;
+  }
   return { ...state, claims };
 }
 
@@ -147,18 +155,19 @@ export function changeClaim(
   claim: ClaimState,
   event: RecordedIncidentEvent & ClaimEvent,
 ): ClaimState {
+  const flag = FLAG_AFTER[event.type];
   const touched = {
-    ...claim,
+    ...(flag ? withFlag(claim, flag) : claim),
     versions: claim.versions + 1,
     updatedAt: event.recordedAt,
-    state: nextState(claim.state, event.type),
   };
   switch (event.type) {
     case 'ClaimRevisedBySource': {
-      const { text, figures, attribution, reportedAt, note } = event.data;
+      const { text, figures, attribution, reportedAt, note, quoted } = event.data;
       const revised: ClaimState = {
         ...touched,
         ...(text !== undefined && { text }),
+        ...(quoted !== undefined && { quoted }),
         ...(figures !== undefined && { figures }),
         attribution,
         reportedAt,
@@ -168,17 +177,18 @@ export function changeClaim(
       return revised;
     }
     case 'ClaimCorrected': {
-      const { text, figures, attribution, reason } = event.data;
+      const { text, figures, attribution, reason, quoted } = event.data;
       return {
         ...touched,
         ...(text !== undefined && { text }),
+        ...(quoted !== undefined && { quoted }),
         ...(figures !== undefined && { figures }),
         ...(attribution !== undefined && { attribution }),
         correction: { by: event.recordedBy, reason, recordedAt: event.recordedAt },
       };
     }
     case 'ClaimDisputed': {
-      const { disputedByClaimId, note } = event.data;
+      const { disputedByClaimId, note, reportedAt } = event.data;
       return {
         ...touched,
         disputedBy: [...claim.disputedBy, disputedByClaimId],
@@ -187,6 +197,7 @@ export function changeClaim(
           {
             byClaimId: disputedByClaimId,
             ...(note !== undefined && { note }),
+            ...(reportedAt !== undefined && { reportedAt }),
             recordedAt: event.recordedAt,
           },
         ],
@@ -202,14 +213,13 @@ export function changeClaim(
   }
 }
 
-const STATE_AFTER: Record<ClaimEvent['type'], ClaimStateName> = {
+/**
+ * The flag each claim event sets on its claim; a dispute's flag depends on whether its disputer
+ * is live (disputedFlag), and a retraction also settles the claims its claim disputed.
+ */
+const FLAG_AFTER: Record<ClaimEvent['type'], ClaimFlag | null> = {
   ClaimRevisedBySource: 'revised',
   ClaimCorrected: 'corrected',
-  ClaimDisputed: 'disputed',
+  ClaimDisputed: null,
   ClaimRetracted: 'retracted',
 };
-
-/** Retracted dominates; otherwise the latest change names the state. */
-function nextState(current: ClaimStateName, type: ClaimEvent['type']): ClaimStateName {
-  return current === 'retracted' ? 'retracted' : STATE_AFTER[type];
-}

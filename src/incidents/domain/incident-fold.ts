@@ -14,6 +14,7 @@ import {
   newClaim,
   openedDetails,
 } from './evolve.js';
+import { disputedFlag, settleDisputes } from './flags.js';
 import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
 
 /** Read access to the claims of a fold or a state (summaries and history need only this). */
@@ -25,6 +26,8 @@ export class IncidentFold implements ClaimReader {
   private current: IncidentDetails | null = null;
   private readonly claims: ClaimState[] = [];
   private readonly index = new Map<string, number>();
+  /** Ids of the claims the latest apply() created or changed. */
+  private changed: string[] = [];
 
   /** A fold that goes on from `state` (copied: the state is not changed). */
   static from(state: IncidentState | null): IncidentFold {
@@ -77,6 +80,7 @@ export class IncidentFold implements ClaimReader {
    * does not fit the stream (as evolve does).
    */
   apply(event: RecordedIncidentEvent): this {
+    this.changed = [];
     if (event.type === 'IncidentOpened') {
       if (this.current) {
         throw new InvalidIncidentStream(`incident ${this.current.incidentId} opened twice`);
@@ -100,12 +104,21 @@ export class IncidentFold implements ClaimReader {
       case 'StatementReported':
       case 'CasualtyFiguresReported':
         this.addClaim(newClaim(event));
+        this.changed.push(event.data.claimId);
         break;
       default:
         this.changeClaim(event);
     }
     this.current = touched;
     return this;
+  }
+
+  /**
+   * The claims the latest event created or changed: its own claim and, for a retraction, the
+   * claims it disputed whose `disputed` flag it cleared (a projection must rewrite those too).
+   */
+  changedClaims(): readonly string[] {
+    return this.changed;
   }
 
   /** A state of its own (a new claims array; claim objects shared), or null before opening. */
@@ -125,7 +138,16 @@ export class IncidentFold implements ClaimReader {
     if (at === undefined || !claim) {
       throw new InvalidIncidentStream(`${event.type} about unknown claim ${event.data.claimId}`);
     }
+    const find = (claimId: string) => this.claim(claimId);
     this.claims[at] = changeClaim(claim, event);
+    this.changed.push(claim.claimId);
+    if (event.type === 'ClaimDisputed') this.claims[at] = disputedFlag(this.claims[at], find);
+    if (event.type === 'ClaimRetracted') {
+      for (const [i, settled] of settleDisputes(this.claims, claim.claimId, find)) {
+        this.claims[i] = settled;
+        this.changed.push(settled.claimId);
+      }
+    }
   }
 }
 

@@ -62,8 +62,8 @@ export class IncidentRows {
       ),
       version: db.prepare(
         `INSERT OR IGNORE INTO ${t.claimVersions}
-           (incident_id, claim_id, revision, claim_seq, kind, ref_json, claim_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+           (incident_id, claim_id, revision, claim_seq, kind, ref_json, claim_json, in_history)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       details: db.prepare(
         `INSERT OR IGNORE INTO ${t.detailVersions} (incident_id, revision, details_json)
@@ -109,16 +109,28 @@ export class IncidentRows {
     this.sql.entry.run(incidentId, revision, keys[0], keys[1], json);
   }
 
-  /** The claim after an event about it: `claimJson` is the claim as the view shows it. */
+  /**
+   * The claim after an event that changed it: `claimJson` is the claim as the view shows it;
+   * `inHistory` false when the event is about another claim (kept for time travel only).
+   */
   addVersion(
     incidentId: string,
     revision: number,
-    place: { claim: ClaimState; seq: number },
+    place: { claim: ClaimState; seq: number; inHistory: boolean },
     refJson: string,
     claimJson: string,
   ): void {
-    const { claim, seq } = place;
-    this.sql.version.run(incidentId, claim.claimId, revision, seq, claim.kind, refJson, claimJson);
+    const { claim, seq, inHistory } = place;
+    this.sql.version.run(
+      incidentId,
+      claim.claimId,
+      revision,
+      seq,
+      claim.kind,
+      refJson,
+      claimJson,
+      inHistory ? 1 : 0,
+    );
   }
 
   addDetails(details: IncidentDetails): void {

@@ -8,13 +8,14 @@ import { toRecordedEvent } from '../domain/recorded.js';
 import type { RecordedIncidentEvent } from '../domain/state.js';
 import { toTimelineEntry } from '../domain/timeline.js';
 import { claimView } from '../domain/view.js';
+import { timelineSortKey } from '../domain/world-time.js';
 import { type CachedIncident, FoldCache } from './fold-cache.js';
 import { IncidentRows } from './incident-rows.js';
 import { PROJECTION, type ReadModelDatabase } from './read-model-database.js';
 
-/** The UTC ISO text timeline entries sort on for `by=reported`. */
-export function reportedKeyOf(reportedAt: string | undefined, recordedAt: string): string {
-  const ms = Date.parse(reportedAt ?? recordedAt);
+/** An entry's recordedAt as the UTC ISO text `recorded_key` holds (`asOf` compares on it). */
+function recordedKeyOf(recordedAt: string): string {
+  const ms = Date.parse(recordedAt);
   return Number.isNaN(ms) ? recordedAt : new Date(ms).toISOString();
 }
 
@@ -158,26 +159,23 @@ export class ProjectionWriter {
     const { fold } = changes;
     // a dispute line names the disputing claim, which the dispute itself does not change
     const entry = toTimelineEntry(event, fold);
-    const keys: [string, string] = [
-      reportedKeyOf(entry.reportedAt, entry.recordedAt),
-      reportedKeyOf(undefined, entry.recordedAt),
-    ];
+    const keys: [string, string] = [timelineSortKey(event, fold), recordedKeyOf(event.recordedAt)];
     rows.addEntry(incidentId, event.revision, keys, JSON.stringify(entry));
     const details = fold.details();
     if (DETAIL_EVENTS.has(event.type) && details) rows.addDetails(details);
-    const claimId = claimIdOfEvent(event);
-    const claim = claimId === undefined ? undefined : fold.claim(claimId);
-    const seq = claimId === undefined ? undefined : fold.claimSeq(claimId);
-    if (claimId === undefined || !claim || seq === undefined) return;
-    const claimJson = JSON.stringify(claimView(claim));
-    rows.addVersion(
-      incidentId,
-      event.revision,
-      { claim, seq },
-      JSON.stringify(eventRef(event)),
-      claimJson,
-    );
-    changes.claims.set(claimId, claimJson);
+    // the event's own claim, then any claim it changed besides (a retraction clears `disputed`
+    // on the claims it disputed): each gets a version at this revision and its row rewritten
+    const own = claimIdOfEvent(event);
+    const refJson = JSON.stringify(eventRef(event));
+    for (const claimId of fold.changedClaims()) {
+      const claim = fold.claim(claimId);
+      const seq = fold.claimSeq(claimId);
+      if (!claim || seq === undefined) continue;
+      const claimJson = JSON.stringify(claimView(claim));
+      const place = { claim, seq, inHistory: claimId === own };
+      rows.addVersion(incidentId, event.revision, place, refJson, claimJson);
+      changes.claims.set(claimId, claimJson);
+    }
   }
 
   private prepared(generation: number): Generation {

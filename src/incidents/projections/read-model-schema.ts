@@ -5,7 +5,7 @@
  */
 
 /** Bump when a projection's rows change shape: a read model of another schema is rebuilt. */
-export const READ_MODEL_SCHEMA = 2;
+export const READ_MODEL_SCHEMA = 3;
 
 export interface GenerationTables {
   incidents: string;
@@ -45,12 +45,14 @@ CREATE TABLE IF NOT EXISTS rm_checkpoints (
  * One generation: rows per claim, never one document per incident, so a batch writes only what
  * it changed. `sort_key` is the position zero-padded to 20 digits (positions may exceed 2^53, so
  * they are kept as text and compared as fixed-width strings). `reported_key` is the entry's
- * reportedAt, or its recordedAt when it has none, and `recorded_key` its recordedAt, as UTC ISO
- * text (sorts as time). `seq` is a claim's place in first-reported order.
+ * world-time sort key (domain/world-time.ts, timelineSortKey) and `recorded_key` its recordedAt,
+ * as UTC ISO text (sorts as time). `seq` is a claim's place in first-reported order.
  * - incidents: the view's incident fields (`details_json`, in view order) and the list summary;
  * - claims: each claim as the view shows it; casualty_sources: each live casualty figure;
  * - detail_versions: the incident fields after each event that changed them, for time travel;
- * - timeline: every event (its entry); claim_versions: each claim after each event about it.
+ * - timeline: every event (its entry); claim_versions: each claim after each event that changed
+ *   it; `in_history` 0 for a claim an event about another claim changed (a retraction clearing
+ *   `disputed`), a version time travel reads but the claim's history does not show.
  */
 export function createGenerationSql(generation: number): string {
   const t = generationTables(generation);
@@ -113,6 +115,7 @@ CREATE TABLE ${t.claimVersions} (
   kind        TEXT    NOT NULL,
   ref_json    TEXT    NOT NULL,
   claim_json  TEXT    NOT NULL,
+  in_history  INTEGER NOT NULL,
   PRIMARY KEY (incident_id, claim_id, revision)
 ) WITHOUT ROWID;
 `;

@@ -4,16 +4,18 @@
  *   latest version ≤ N (the claim after the last event about it up to N);
  * - `asOf` T: the same at the last revision recorded by T, when the events recorded by T are a
  *   prefix of the stream (the server clock did not step back; otherwise `not-prefix`);
- * - `reportedBy` T: the events whose world time is ≤ T (an index), folded with the same rule as
- *   a plain fold, so the cost follows what it returns.
+ * - `reportedBy` T: the events whose world-time sort key is ≤ T (an index; with `asOf` T2 also
+ *   recorded by T2), folded with the same rule as a plain fold, so the cost follows what it
+ *   returns. The key is timelineSortKey: an event's world time, or for a correction or undated
+ *   dispute the first reportedAt of its claims, so every event the fold counts is selected.
  */
 import { consolidateCasualties } from '../domain/casualties.js';
 import type { IncidentDetails } from '../domain/evolve.js';
-import { IncidentFold } from '../domain/incident-fold.js';
 import type { RecordedIncidentEvent } from '../domain/state.js';
-import { foldReportedByInto } from '../domain/time-travel.js';
+import { foldReportedBy } from '../domain/time-travel.js';
 import { toIncidentView } from '../domain/view.js';
 import type { ClaimView, IncidentView, TimelineEntry } from '../domain/view-types.js';
+import { worldTimeOf } from '../domain/world-time.js';
 import { detailsInViewOrder } from './incident-rows.js';
 import type { ReadModelQueries } from './read-model-queries.js';
 import { assembleView } from './view-rows.js';
@@ -68,23 +70,44 @@ export class TimeTravelRows {
     return { revision: within };
   }
 
-  /** The story as reported by T, from the events whose world time is ≤ T (and the opening). */
-  reportedBy(incidentId: string, t: string): IncidentView | null {
+  /**
+   * The story as reported by T (from the events recorded by `asOf`, when given), null when T is
+   * before every world time of those events (as foldReportedBy).
+   */
+  reportedBy(incidentId: string, t: string, asOf?: string): IncidentView | null {
     const table = this.queries.tables.timeline;
+    const recorded = asOf === undefined ? '' : 'AND recorded_key <= ?';
+    const limit = asOf === undefined ? [] : [timeKey(asOf)];
     const opening = this.queries
       .prepare<{ entry_json: string }>(
-        `SELECT entry_json FROM ${table} WHERE incident_id = ? AND revision = 0`,
+        `SELECT entry_json FROM ${table} WHERE incident_id = ? AND revision = 0 ${recorded}`,
       )
-      .all(incidentId);
+      .all(incidentId, ...limit);
+    if (opening.length === 0) return null;
     const counted = this.queries
-      .prepare<{ entry_json: string; revision: number }>(
-        `SELECT entry_json, revision FROM ${table}
-         WHERE incident_id = ? AND reported_key <= ? AND revision > 0 ORDER BY revision`,
+      .prepare<{ entry_json: string }>(
+        `SELECT entry_json FROM ${table}
+         WHERE incident_id = ? AND reported_key <= ? AND revision > 0 ${recorded}
+         ORDER BY revision`,
       )
-      .all(incidentId, timeKey(t));
-    const events = [...opening, ...counted].map((row) => eventOf(row.entry_json));
-    const state = foldReportedByInto(new IncidentFold(), events, t).state();
+      .all(incidentId, timeKey(t), ...limit)
+      .map((row) => eventOf(row.entry_json));
+    // T before every world time: no counted event has one, yet some event (later) has
+    if (!counted.some(dated) && this.anyDated(incidentId, recorded, limit)) return null;
+    const state = foldReportedBy([eventOf(opening[0].entry_json), ...counted], t);
     return state && toIncidentView(state);
+  }
+
+  /** Whether any event after the opening (recorded by the limit, if any) has a world time. */
+  private anyDated(incidentId: string, recorded: string, limit: string[]): boolean {
+    const rows = this.queries
+      .prepare<{ entry_json: string }>(
+        `SELECT entry_json FROM ${this.queries.tables.timeline}
+         WHERE incident_id = ? AND revision > 0 ${recorded} ORDER BY revision`,
+      )
+      .iterate(incidentId, ...limit);
+    for (const row of rows) if (dated(eventOf(row.entry_json))) return true;
+    return false;
   }
 
   private partsAt(incidentId: string, revision: number) {
@@ -125,6 +148,8 @@ export class TimeTravelRows {
     return { detailsJson, claims: rows.map((row) => row.claim_json), casualtyClaims };
   }
 }
+
+const dated = (event: RecordedIncidentEvent): boolean => worldTimeOf(event) !== null;
 
 /** The recorded event a timeline entry was made from (it keeps the event's data and metadata). */
 function eventOf(json: string): RecordedIncidentEvent {

@@ -41,13 +41,17 @@ export class IncidentsQueryController {
   @Get(':id')
   @ReadRoute(
     'The view of an incident: now, or at a past moment',
-    'Without parameters: the current view from the read model. With one of `asOf` (events recorded by then), ' +
-      '`reportedBy` (reports published by then, editorial events recorded by then) or `revision` (after that event): ' +
-      'the view with the same rules as a fold of the stream, answered from stored versions of each claim (never a ' +
-      'refold from revision 0). More than one is a 400. A `revision` beyond the latest, or a time ' +
-      'before the incident was opened (`asOf`), is a 404. `ETag` is the revision of the view returned; ' +
-      '`If-None-Match` with it answers 304. Bodies of 1 KiB or more are compressed (`br`, else `gzip`) when ' +
-      "`Accept-Encoding` allows it. A big incident's claims also come in pages: `GET /incidents/{id}/claims`.",
+    'Without parameters: the current view from the read model. `asOf` (system time: the events recorded by then), ' +
+      '`reportedBy` (world time: the events whose world time is at or before it, in stream order; corrections and ' +
+      'undated disputes whenever their claims are in the view) or both together (bitemporal: the story as reported ' +
+      'by `reportedBy`, from what was recorded by `asOf`); or `revision` alone (after that event). `revision` with ' +
+      'either time is a 400. A `revision` beyond the latest, an `asOf` before the incident was recorded, or a ' +
+      '`reportedBy` before every world time of the incident is a 404. A `reportedBy` view carries `basis` and its ' +
+      '`revision` is the highest revision it folded. `ETag` is the revision of the view returned; ' +
+      '`If-None-Match` with it answers 304. Time-travel views come from the read model’s rows (never a refold from ' +
+      'revision 0), with the same rules as a fold of the stream. Bodies of 1 KiB or more are ' +
+      "compressed (`br`, else `gzip`) when `Accept-Encoding` allows it. A big incident's claims also come in " +
+      'pages: `GET /incidents/{id}/claims`.',
     'unknown incident, a revision beyond the latest, or no view at that time',
   )
   @ApiOkResponse({
@@ -88,17 +92,18 @@ export class IncidentsQueryController {
 
   private pointOf(query: IncidentViewQuery): PointInTime | undefined {
     const chosen = TIME_TRAVEL.filter((name) => query[name] !== undefined);
-    if (chosen.length > 1) {
-      const message = `use at most one of asOf, reportedBy, revision (got ${chosen.join(', ')})`;
+    if (query.revision !== undefined && chosen.length > 1) {
+      const message = `revision cannot be combined with asOf or reportedBy (got ${chosen.join(', ')})`;
       throw new ProblemError(
         problem(400, 'validation', message, {
           errors: chosen.map((field) => ({ field, message })),
         }),
       );
     }
-    if (query.asOf !== undefined) return { asOf: query.asOf };
-    if (query.reportedBy !== undefined) return { reportedBy: query.reportedBy };
-    if (query.revision !== undefined) return { revision: query.revision };
+    const { asOf, reportedBy, revision } = query;
+    if (reportedBy !== undefined) return { reportedBy, ...(asOf !== undefined && { asOf }) };
+    if (asOf !== undefined) return { asOf };
+    if (revision !== undefined) return { revision };
     return undefined;
   }
 }

@@ -67,8 +67,10 @@ const isTimelineCursor = (value: unknown): value is TimelineCursor =>
 export interface TimelineRequest {
   after?: number;
   limit: number;
-  order: TimelineOrder;
-  by: TimelineBy;
+  /** Absent: the cursor's, else asc. */
+  order?: TimelineOrder;
+  /** Absent: the cursor's, else recorded. */
+  by?: TimelineBy;
   cursor?: string;
 }
 
@@ -78,17 +80,16 @@ export function timelinePage(
   incidentId: string,
   request: TimelineRequest,
 ): Page<TimelineEntry> {
-  let from: { key: string; revision: number } | undefined;
-  if (request.cursor) {
-    const cursor = decodeCursor(request.cursor, isTimelineCursor);
-    if (cursor.b !== request.by || cursor.o !== request.order) {
-      throw badCursor(`cursor continues order=${cursor.o}&by=${cursor.b}, not this order`);
-    }
-    from = { key: cursor.k, revision: cursor.r };
+  const cursor = request.cursor ? decodeCursor(request.cursor, isTimelineCursor) : undefined;
+  const by = request.by ?? cursor?.b ?? 'recorded';
+  const order = request.order ?? cursor?.o ?? 'asc';
+  if (cursor && (cursor.b !== by || cursor.o !== order)) {
+    throw badCursor(`cursor continues order=${cursor.o}&by=${cursor.b}, not this order`);
   }
+  const from = cursor && { key: cursor.k, revision: cursor.r };
   const rows = queries.timeline(incidentId, {
-    by: request.by,
-    order: request.order,
+    by,
+    order,
     afterRevision: request.after,
     from,
     limit: request.limit + 1,
@@ -96,8 +97,8 @@ export function timelinePage(
   const page = rows.slice(0, request.limit);
   const last = page.at(-1);
   const next = last && {
-    b: request.by,
-    o: request.order,
+    b: by,
+    o: order,
     k: last.reportedKey,
     r: last.entry.revision,
   };

@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
 import { problem, ProblemError } from '../../common/problem/problem.js';
 import { streamIdOf } from '../domain/events.js';
-import { foldAsOf, foldReportedBy, foldToRevision } from '../domain/time-travel.js';
+import {
+  foldAsOf,
+  foldReportedBy,
+  foldReportedByAsOf,
+  foldToRevision,
+} from '../domain/time-travel.js';
 import { toIncidentView } from '../domain/view.js';
 import type { IncidentView } from '../domain/view-types.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
@@ -16,8 +21,14 @@ export interface ViewBody {
   revision: number;
 }
 
-/** One of the time-travel parameters (the controller checks that there is at most one). */
-export type PointInTime = { asOf: string } | { reportedBy: string } | { revision: number };
+/**
+ * A moment to view: system time (`asOf`), world time (`reportedBy`, with `asOf` the bitemporal
+ * view) or a revision (the controller checks that `revision` comes alone).
+ */
+export type PointInTime =
+  { asOf: string } | { reportedBy: string; asOf?: string } | { revision: number };
+
+type ReportedBy = { reportedBy: string; asOf?: string };
 
 const body = (view: IncidentView): ViewBody => ({
   json: JSON.stringify(view),
@@ -55,9 +66,9 @@ export class ViewReader {
       return { json: this.atRevision(incidentId, point.revision), revision: point.revision };
     }
     if ('reportedBy' in point) {
-      const view = this.rows.reportedBy(incidentId, point.reportedBy);
-      if (!view) throw incidentNotFound(incidentId);
-      return body(view);
+      const view = this.rows.reportedBy(incidentId, point.reportedBy, point.asOf);
+      if (!view) throw nothingReportedBy(incidentId, point);
+      return body(withBasis(view, point));
     }
     const asOf = this.rows.asOfRevision(incidentId, point.asOf);
     if (asOf === 'none') throw notYetRecorded(incidentId, point.asOf);
@@ -107,15 +118,36 @@ export class ViewReader {
     if ('revision' in point && point.revision > head) {
       throw revisionNotFound(incidentId, point.revision, head);
     }
+    if ('reportedBy' in point) {
+      const { reportedBy, asOf } = point;
+      const state =
+        asOf === undefined
+          ? foldReportedBy(events, reportedBy)
+          : foldReportedByAsOf(events, reportedBy, asOf);
+      if (!state) throw nothingReportedBy(incidentId, point);
+      return withBasis(toIncidentView(state), point);
+    }
     const state =
-      'asOf' in point
-        ? foldAsOf(events, point.asOf)
-        : 'reportedBy' in point
-          ? foldReportedBy(events, point.reportedBy)
-          : foldToRevision(events, point.revision);
+      'asOf' in point ? foldAsOf(events, point.asOf) : foldToRevision(events, point.revision);
     if (!state) throw notYetRecorded(incidentId, 'asOf' in point ? point.asOf : undefined);
     return toIncidentView(state);
   }
+}
+
+/** A reportedBy view says which times it was asked for, so it is not taken for `?revision=`. */
+function withBasis(view: IncidentView, { reportedBy, asOf }: ReportedBy): IncidentView {
+  const basis = { reportedBy: utc(reportedBy), ...(asOf !== undefined && { asOf: utc(asOf) }) };
+  return { ...view, basis };
+}
+
+const utc = (time: string): string => new Date(Date.parse(time)).toISOString();
+
+function nothingReportedBy(incidentId: string, { reportedBy, asOf }: ReportedBy): ProblemError {
+  const detail =
+    asOf !== undefined
+      ? `nothing of incident ${incidentId} recorded by ${asOf} had been reported by ${reportedBy}`
+      : `nothing of incident ${incidentId} had been reported by ${reportedBy}`;
+  return new ProblemError(problem(404, 'incident-not-found', detail));
 }
 
 function notYetRecorded(incidentId: string, asOf: string | undefined): ProblemError {

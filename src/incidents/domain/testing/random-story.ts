@@ -1,10 +1,11 @@
 /**
  * Test support: a random but valid incident story from a seed, with back-dated reports,
- * revisions said before the claim itself, corrections, disputes, retractions, status and detail
- * changes. Same seed, same story. Used to compare the fast folds with a plain one.
+ * revisions said before the claim itself, corrections (some with `quoted`), dated and undated
+ * disputes, retractions, status and detail changes (some back-dated with a world time, some
+ * without). Same seed, same story. Used to compare the fast folds with a plain one.
  */
 import type { AttributionLink, Figure, IncidentEvent, IncidentStatus, Measure } from '../events.js';
-import { MEASURES, STATUSES } from '../events.js';
+import { MEASURES, QUOTED, STATUSES } from '../events.js';
 
 /** mulberry32: a small seeded PRNG, returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -49,6 +50,8 @@ export function randomStory(options: StoryOptions): IncidentEvent[] {
     const back = random() < 0.2 ? Math.floor(random() * 86_400_000) : 0;
     return new Date(Math.max(start, now - back)).toISOString();
   };
+  // an editorial event: half of them back-dated with a world time of their own
+  const maybeDated = () => (random() < 0.5 ? { reportedAt: worldTime() } : {});
   const figures = (): Figure[] => {
     const count = 1 + Math.floor(random() * 3);
     const result: Figure[] = [];
@@ -83,7 +86,9 @@ export function randomStory(options: StoryOptions): IncidentEvent[] {
       );
     } else if (roll < 0.55) {
       const change =
-        claim.kind === 'statement' ? { text: `Revised ${roll}` } : { figures: figures() };
+        claim.kind === 'statement'
+          ? { text: `Revised ${roll}`, ...(random() < 0.3 && { quoted: pick(QUOTED) }) }
+          : { figures: figures() };
       events.push({
         type: 'ClaimRevisedBySource',
         data: {
@@ -96,7 +101,9 @@ export function randomStory(options: StoryOptions): IncidentEvent[] {
       });
     } else if (roll < 0.68) {
       const change =
-        claim.kind === 'statement' ? { text: `Fixed ${roll}` } : { figures: figures() };
+        claim.kind === 'statement'
+          ? { text: `Fixed ${roll}`, ...(random() < 0.3 && { quoted: pick(QUOTED) }) }
+          : { figures: figures() };
       events.push({
         type: 'ClaimCorrected',
         data: { claimId: claim.id, ...change, reason: 'our error' },
@@ -104,7 +111,15 @@ export function randomStory(options: StoryOptions): IncidentEvent[] {
     } else if (roll < 0.8) {
       const by = pick(claims);
       if (by.id === claim.id) continue;
-      events.push({ type: 'ClaimDisputed', data: { claimId: claim.id, disputedByClaimId: by.id } });
+      events.push({
+        type: 'ClaimDisputed',
+        data: {
+          claimId: claim.id,
+          disputedByClaimId: by.id,
+          ...(random() < 0.3 && { note: 'contested' }),
+          ...maybeDated(),
+        },
+      });
     } else if (roll < 0.88) {
       events.push({
         type: 'ClaimRetracted',
@@ -119,7 +134,7 @@ export function randomStory(options: StoryOptions): IncidentEvent[] {
       const next = pick(STATUSES.filter((candidate) => candidate !== status));
       events.push({
         type: 'IncidentStatusChanged',
-        data: { status: next, previousStatus: status },
+        data: { status: next, previousStatus: status, ...maybeDated() },
       });
       status = next;
     } else {
@@ -128,6 +143,7 @@ export function randomStory(options: StoryOptions): IncidentEvent[] {
         data: {
           title: `Random story ${options.seed}, update ${events.length}`,
           tags: [pick(GROUPS)],
+          ...maybeDated(),
         },
       });
     }

@@ -11,6 +11,7 @@ import {
   ReasonField,
 } from './common.dto.js';
 import { IsIsoTimeWithZone } from './iso-time.validator.js';
+import { WorldTimeField } from './world-time.field.js';
 
 function ClaimIdField(): PropertyDecorator {
   return (target, key) => {
@@ -93,6 +94,11 @@ class ClaimContentDto {
   @TextField(true)
   text?: string;
 
+  @ApiPropertyOptional({ enum: QUOTED, description: 'statements: whether the text is verbatim' })
+  @IsOptional()
+  @IsIn(QUOTED)
+  quoted?: Quoted;
+
   @ApiPropertyOptional({ type: [FigureDto] })
   @IsOptional()
   @FigureList()
@@ -130,6 +136,9 @@ export class DisputeClaimDto {
 
   @ReasonField(true)
   note?: string;
+
+  @WorldTimeField()
+  reportedAt?: string;
 }
 
 export class RetractClaimDto {

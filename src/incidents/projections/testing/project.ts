@@ -8,9 +8,15 @@ import { ProjectionWriter } from '../projection-writer.js';
 import { ReadModelDatabase } from '../read-model-database.js';
 import { ReadModelQueries } from '../read-model-queries.js';
 
-export function story(seed: number, count: number, incidentId: string): RecordedIncidentEvent[] {
+/** Recorded from 2017-05-18T00:00Z; its world times start at `start` (by default the same). */
+export function story(
+  seed: number,
+  count: number,
+  incidentId: string,
+  start?: string,
+): RecordedIncidentEvent[] {
   const recorder = new Recorder(new FakeClock('2017-05-18T00:00:00Z'));
-  recorder.record(...randomStory({ seed, events: count, incidentId }));
+  recorder.record(...randomStory({ seed, events: count, incidentId, start }));
   return recorder.events;
 }
 
