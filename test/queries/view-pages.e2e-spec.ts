@@ -10,6 +10,7 @@ import { randomStory, seededRandom } from '../../src/incidents/domain/testing/ra
 import {
   foldAsOf,
   foldReportedBy,
+  foldReportedByAsOf,
   foldToRevision,
 } from '../../src/incidents/domain/time-travel.js';
 import { toIncidentView } from '../../src/incidents/domain/view.js';
@@ -92,7 +93,22 @@ describe('big incidents: compressed views, claims in pages, time travel from row
       const asOf = await get(`/incidents/${ID}?asOf=${t}`).expect(200);
       expect(asOf.body).toEqual(toIncidentView(foldAsOf(events, t)!));
       const reportedBy = await get(`/incidents/${ID}?reportedBy=${t}`).expect(200);
-      expect(reportedBy.body).toEqual(toIncidentView(foldReportedBy(events, t)!));
+      expect(reportedBy.body).toEqual({
+        ...toIncidentView(foldReportedBy(events, t)!),
+        basis: { reportedBy: t },
+      });
+      // bitemporal: as reported by t, from what was recorded by an earlier or later time
+      const recorded = new Date(START + random() * EVENTS * 60_000).toISOString();
+      const both = await get(`/incidents/${ID}?reportedBy=${t}&asOf=${recorded}`);
+      const state = foldReportedByAsOf(events, t, recorded);
+      if (!state) expectProblem(both, 404);
+      else {
+        expect(both.status).toBe(200);
+        expect(both.body).toEqual({
+          ...toIncidentView(state),
+          basis: { reportedBy: t, asOf: recorded },
+        });
+      }
     }
     const diff = await get(`/incidents/${ID}/diff?from=100&to=900`).expect(200);
     expect((diff.body as { changes: unknown[] }).changes.length).toBeGreaterThan(0);
