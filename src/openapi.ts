@@ -39,6 +39,7 @@ export function setupOpenApi(app: INestApplication): void {
     .setDescription(DESCRIPTION)
     .setVersion('1')
     .addBearerAuth()
+    .addServer('/', 'this service')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });

@@ -1,5 +1,12 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiBadRequestResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
@@ -31,6 +38,8 @@ export class EventsController {
       'answer streams one envelope per line from `after` to the head as it was when the request arrived, then ends ' +
       '(`limit` does not apply).',
   })
+  @ApiSecurity({})
+  @ApiBearerAuth()
   @ApiProduces('application/json', NDJSON)
   @ApiOkResponse({
     description: '`{ items: [envelope], next }`, or NDJSON lines',

@@ -1,5 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AlwaysPublic } from '../auth/roles.decorator.js';
 import { problem, ProblemError } from '../common/problem/problem.js';
 import { AppConfig } from '../config/app-config.js';
@@ -28,6 +34,8 @@ export class HealthController {
 
   @Get()
   @AlwaysPublic()
+  @ApiOperation({ summary: 'Whether the service and its event store answer, and the log head' })
+  @ApiSecurity({})
   @ApiOkResponse({
     description: '`{ status: "ok", store, position }`: the store answers and can take writes',
   })

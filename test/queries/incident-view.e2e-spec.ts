@@ -60,10 +60,39 @@ describe('GET /incidents/:id', () => {
     const res = await get('/incidents/at-tanf?reportedBy=2017-05-18T17:00:00Z').expect(200);
     const view = res.body as IncidentView;
     expect(view.claims.map((claim) => claim.claimId)).toEqual(['target-army', 'target-militia']);
-    // the dispute was recorded at 20:05, after 17:00
-    expect(view.claims[0].state).toBe('active');
+    // the undated dispute (recorded 20:05) applies as soon as both claims are in the view
+    expect(view.claims[0]).toMatchObject({ state: 'disputed', flags: ['disputed'] });
     expect(view.casualties).toEqual([]);
-    expect(view.revision).toBe(3);
+    expect(view.revision).toBe(4);
+    expect(view.basis).toEqual({ reportedBy: '2017-05-18T17:00:00.000Z' });
+    // the status change has no world time: it counts from its recordedAt (21:00)
+    expect(view.status).toBe('developing');
+  });
+
+  test('reportedBy before every world time of the incident is a 404', async () => {
+    expectProblem(await get('/incidents/at-tanf?reportedBy=2017-05-18T15:29:59Z'), 404);
+  });
+
+  test('asOf and reportedBy together: bitemporal', async () => {
+    // as reported by 17:00, from what was recorded by 19:30: target-militia (said 16:30) came at 20:00
+    const res = await get(
+      '/incidents/at-tanf?reportedBy=2017-05-18T17:00:00Z&asOf=2017-05-18T19:30:00%2B00:00',
+    ).expect(200);
+    const view = res.body as IncidentView;
+    expect(view.claims.map((claim) => claim.claimId)).toEqual(['target-army']);
+    expect(view.revision).toBe(1);
+    expect(view.basis).toEqual({
+      reportedBy: '2017-05-18T17:00:00.000Z',
+      asOf: '2017-05-18T19:30:00.000Z',
+    });
+    expectProblem(
+      await get('/incidents/at-tanf?reportedBy=2017-05-18T17:00:00Z&asOf=2017-05-18T15:00:00Z'),
+      404,
+    );
+    // asOf alone carries no basis: its revision is a real one
+    const asOf = (await get('/incidents/at-tanf?asOf=2017-05-18T19:30:00Z').expect(200))
+      .body as IncidentView;
+    expect(asOf).not.toHaveProperty('basis');
   });
 
   test('revision: the view after that event', async () => {
@@ -81,10 +110,15 @@ describe('GET /incidents/:id', () => {
     expectProblem(await get('/incidents/at-tanf?revision=7'), 404);
   });
 
-  test('more than one time-travel parameter is a 400 naming them', async () => {
+  test('revision with asOf or reportedBy is a 400 naming them', async () => {
     expectValidationProblem(
       await get('/incidents/at-tanf?asOf=2017-05-18T19:30:00Z&revision=2'),
       'asOf',
+      'revision',
+    );
+    expectValidationProblem(
+      await get('/incidents/at-tanf?reportedBy=2017-05-18T19:30:00Z&revision=2'),
+      'reportedBy',
       'revision',
     );
   });

@@ -35,8 +35,11 @@ export const STORY: { event: IncidentEvent; recordedAt: string }[] = [
   { event: statusChanged('confirmed', 'developing'), recordedAt: '2017-05-18T21:00:00.000Z' },
 ];
 
-/** Revisions in by=reported order: reportedAt, or recordedAt for editorial events. */
-export const REPORTED_ORDER = [1, 0, 3, 2, 5, 4, 6];
+/**
+ * Revisions in by=reported order (world time): the opening first, reportedAt, the undated
+ * dispute on the later of its claims' first reportedAt (16:30), the status change on recordedAt.
+ */
+export const REPORTED_ORDER = [0, 1, 3, 4, 2, 5, 6];
 
 export async function seedStory(app: NestExpressApplication, incidentId = 'at-tanf') {
   const events = STORY.map(({ event }) =>

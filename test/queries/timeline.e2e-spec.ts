@@ -59,7 +59,7 @@ describe('GET /incidents/:id/timeline', () => {
     expect(page.items[6].summary).toContain('developing → confirmed');
   });
 
-  test('by=reported orders by report time (recordedAt for editorial events), asc and desc', async () => {
+  test('by=reported orders by world time, asc and desc', async () => {
     const asc = (await get('/incidents/at-tanf/timeline?by=reported').expect(200))
       .body as TimelinePage;
     expect(asc.items.map((entry) => entry.revision)).toEqual(REPORTED_ORDER);
@@ -77,7 +77,7 @@ describe('GET /incidents/:id/timeline', () => {
     const reported = (
       await get('/incidents/at-tanf/timeline?after=2&by=reported&order=desc').expect(200)
     ).body as TimelinePage;
-    expect(reported.items.map((entry) => entry.revision)).toEqual([6, 4, 5, 3]);
+    expect(reported.items.map((entry) => entry.revision)).toEqual([6, 5, 4, 3]);
     const none = (await get('/incidents/at-tanf/timeline?after=6').expect(200))
       .body as TimelinePage;
     expect(none).toEqual({ items: [] });
@@ -96,7 +96,9 @@ describe('GET /incidents/:id/timeline', () => {
     const key = (entry: TimelineEntry) =>
       by === 'recorded'
         ? String(entry.revision).padStart(4, '0')
-        : (entry.reportedAt ?? entry.recordedAt);
+        : entry.type === 'IncidentOpened'
+          ? ''
+          : (entry.reportedAt ?? entry.recordedAt);
     const sorted = [...entries].sort((a, b) =>
       key(a) === key(b) ? a.revision - b.revision : key(a) < key(b) ? -1 : 1,
     );
@@ -111,6 +113,24 @@ describe('GET /incidents/:id/timeline', () => {
       .body as TimelinePage;
     expect(exact.items).toHaveLength(100);
     expect(exact.nextCursor).toBeUndefined();
+  });
+
+  test('a cursor sent alone continues its own order and by', async () => {
+    const first = (
+      await get('/incidents/long-story/timeline?limit=5&by=reported&order=desc').expect(200)
+    ).body as TimelinePage;
+    const cursor = encodeURIComponent(first.nextCursor ?? '');
+    const alone = (await get(`/incidents/long-story/timeline?limit=5&cursor=${cursor}`).expect(200))
+      .body as TimelinePage;
+    const together = (
+      await get(
+        `/incidents/long-story/timeline?limit=5&by=reported&order=desc&cursor=${cursor}`,
+      ).expect(200)
+    ).body as TimelinePage;
+    expect(alone.items).toEqual(together.items);
+    expect(alone.items).toHaveLength(5);
+    const all = await collect('long-story', 'by=reported&order=desc');
+    expect(alone.items).toEqual(all.slice(5, 10));
   });
 
   test('a cursor only continues the order it was made for', async () => {

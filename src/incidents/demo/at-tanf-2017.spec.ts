@@ -100,6 +100,15 @@ describe('the At Tanf demo story', () => {
     expect(view.casualties).toEqual([]);
   });
 
+  test('the dispute and the status change count at their world time (18:30, 18:45)', () => {
+    const events = loadStory().events;
+    const at = (time: string) => toIncidentView(foldReportedBy(events, `2017-05-18T${time}Z`)!);
+    expect(at('18:29:59').claims[0]?.state).toBe('active');
+    expect(at('18:30:00').claims[0]).toMatchObject({ state: 'disputed', flags: ['disputed'] });
+    expect(at('18:44:59').status).toBe('developing');
+    expect(at('18:45:00').status).toBe('confirmed');
+  });
+
   test("the disputed claim's history and the timeline lines", () => {
     const recorder = loadStory();
     const history = claimHistory(recorder.events, 'c01-target-syrian-army');

@@ -165,6 +165,7 @@ export const AT_TANF_2017: readonly DemoStep[] = [
       claimId: 'c01-target-syrian-army',
       disputedByClaimId: 'c08-target-militia',
       note: 'RT: a militia allied with the Syrian army was hit, not the army',
+      reportedAt: at('18:30'),
     },
   },
   statement(
@@ -184,6 +185,7 @@ export const AT_TANF_2017: readonly DemoStep[] = [
       incidentId,
       status: 'confirmed',
       reason: 'The coalition confirmed the strike in an official statement',
+      reportedAt: at('18:45'),
     },
   },
   statement(

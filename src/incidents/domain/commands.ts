@@ -33,6 +33,7 @@ export type ReviseIncidentDetails = {
   occurredAt?: OccurredAt | null;
   tags?: string[];
   reason?: string;
+  reportedAt?: string;
 };
 
 /** POST /incidents/:id/status */
@@ -41,6 +42,7 @@ export type ChangeStatus = {
   incidentId: string;
   status: IncidentStatus;
   reason?: string;
+  reportedAt?: string;
 };
 
 /** POST /incidents/:id/statements — `quoted` defaults to 'paraphrase'. */
@@ -76,6 +78,7 @@ export type ReviseClaim = {
   attribution: AttributionLink[];
   reportedAt: string;
   note?: string;
+  quoted?: Quoted;
 };
 
 /** POST /incidents/:id/claims/:claimId/corrections */
@@ -86,6 +89,7 @@ export type CorrectClaim = {
   text?: string;
   figures?: Figure[];
   attribution?: AttributionLink[];
+  quoted?: Quoted;
   reason: string;
 };
 
@@ -96,6 +100,7 @@ export type DisputeClaim = {
   claimId: string;
   disputedByClaimId: string;
   note?: string;
+  reportedAt?: string;
 };
 
 /** POST /incidents/:id/claims/:claimId/retractions */

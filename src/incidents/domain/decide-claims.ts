@@ -20,6 +20,7 @@ import {
   checkTopic,
   optionalText,
   requireText,
+  worldTime,
 } from './validate.js';
 
 type ClaimCommand = Exclude<
@@ -42,7 +43,7 @@ export function decideClaimCommand(
     case 'CorrectClaim':
       return correctClaim(command, state);
     case 'DisputeClaim':
-      return disputeClaim(command, state);
+      return disputeClaim(command, state, now);
     case 'RetractClaim':
       return retractClaim(command, state, now);
   }
@@ -68,14 +69,32 @@ function liveClaim(state: IncidentState, claimId: string, field = 'claimId'): Cl
   return claim;
 }
 
-/** Text only for statements, figures only for casualty claims. */
-function checkKind(claim: ClaimState, text: string | undefined, figures: Figure[] | undefined) {
+/** Text and `quoted` only for statements, figures only for casualty claims. */
+function checkKind(
+  claim: ClaimState,
+  { text, figures, quoted }: { text?: string; figures?: Figure[]; quoted?: string },
+) {
   if (claim.kind === 'statement' && figures !== undefined) {
     throw new DomainError('claim_kind_mismatch', 'a statement has no figures', 'figures');
   }
   if (claim.kind === 'casualties' && text !== undefined) {
     throw new DomainError('claim_kind_mismatch', 'a casualties claim has no text', 'text');
   }
+  if (claim.kind === 'casualties' && quoted !== undefined) {
+    throw new DomainError('claim_kind_mismatch', 'a casualties claim has no quoted', 'quoted');
+  }
+}
+
+/** A source cannot revise or withdraw what it has not yet said. */
+function checkReportedAfterClaim(claim: ClaimState, reportedAt: string): string {
+  if (Date.parse(reportedAt) < Date.parse(claim.firstReportedAt)) {
+    throw new DomainError(
+      'reported_before_claim',
+      `reportedAt ${reportedAt} is before claim ${claim.claimId} was first reported (${claim.firstReportedAt})`,
+      'reportedAt',
+    );
+  }
+  return reportedAt;
 }
 
 function reportStatement(command: ReportStatement, state: IncidentState, now: Date): IncidentEvent {
@@ -112,14 +131,16 @@ function reportFigures(
 
 function reviseClaim(command: ReviseClaim, state: IncidentState, now: Date): IncidentEvent {
   const claim = liveClaim(state, command.claimId);
-  checkKind(claim, command.text, command.figures);
+  checkKind(claim, command);
   const text = optionalText(command.text, 'text');
+  const quoted = command.quoted === undefined ? undefined : checkQuoted(command.quoted);
   const figures = command.figures === undefined ? undefined : checkFigures(command.figures);
   const attribution = checkAttribution(command.attribution);
-  const reportedAt = checkReportedAt(command.reportedAt, now);
+  const reportedAt = checkReportedAfterClaim(claim, checkReportedAt(command.reportedAt, now));
   const note = optionalText(command.note, 'note');
   const changes =
     (text !== undefined && text !== claim.text) ||
+    (quoted !== undefined && quoted !== claim.quoted) ||
     (figures !== undefined && !deepEqual(figures, claim.figures)) ||
     !deepEqual(attribution, claim.attribution);
   if (!changes) {
@@ -128,6 +149,7 @@ function reviseClaim(command: ReviseClaim, state: IncidentState, now: Date): Inc
   const data: ClaimRevisedBySource = {
     claimId: claim.claimId,
     ...(text !== undefined && { text }),
+    ...(quoted !== undefined && { quoted }),
     ...(figures !== undefined && { figures }),
     attribution,
     reportedAt,
@@ -139,11 +161,15 @@ function reviseClaim(command: ReviseClaim, state: IncidentState, now: Date): Inc
 /** Keeps only the corrected fields that differ from the record; none left is an error. */
 function correctClaim(command: CorrectClaim, state: IncidentState): IncidentEvent {
   const claim = liveClaim(state, command.claimId);
-  checkKind(claim, command.text, command.figures);
+  checkKind(claim, command);
   const reason = requireText(command.reason, 'reason');
   const data: ClaimCorrected = { claimId: claim.claimId, reason };
   const text = optionalText(command.text, 'text');
   if (text !== undefined && text !== claim.text) data.text = text;
+  if (command.quoted !== undefined) {
+    const quoted = checkQuoted(command.quoted);
+    if (quoted !== claim.quoted) data.quoted = quoted;
+  }
   if (command.figures !== undefined) {
     const figures = checkFigures(command.figures);
     if (!deepEqual(figures, claim.figures)) data.figures = figures;
@@ -152,13 +178,14 @@ function correctClaim(command: CorrectClaim, state: IncidentState): IncidentEven
     const attribution = checkAttribution(command.attribution);
     if (!deepEqual(attribution, claim.attribution)) data.attribution = attribution;
   }
-  if (data.text === undefined && data.figures === undefined && data.attribution === undefined) {
+  const fields = ['text', 'quoted', 'figures', 'attribution'] as const;
+  if (fields.every((field) => data[field] === undefined)) {
     throw new DomainError('nothing_to_change', 'the correction does not change the claim');
   }
   return { type: 'ClaimCorrected', data };
 }
 
-function disputeClaim(command: DisputeClaim, state: IncidentState): IncidentEvent {
+function disputeClaim(command: DisputeClaim, state: IncidentState, now: Date): IncidentEvent {
   const claim = liveClaim(state, command.claimId);
   const by = liveClaim(state, command.disputedByClaimId, 'disputedByClaimId');
   if (by.claimId === claim.claimId) {
@@ -182,6 +209,7 @@ function disputeClaim(command: DisputeClaim, state: IncidentState): IncidentEven
       claimId: claim.claimId,
       disputedByClaimId: by.claimId,
       ...(note !== undefined && { note }),
+      ...worldTime(command, now),
     },
   };
 }
@@ -193,7 +221,7 @@ function retractClaim(command: RetractClaim, state: IncidentState, now: Date): I
     data: {
       claimId: claim.claimId,
       attribution: checkAttribution(command.attribution),
-      reportedAt: checkReportedAt(command.reportedAt, now),
+      reportedAt: checkReportedAfterClaim(claim, checkReportedAt(command.reportedAt, now)),
       reason: requireText(command.reason, 'reason'),
     },
   };

@@ -8,7 +8,7 @@ import { deepEqual } from './equal.js';
 import { DomainError } from './errors.js';
 import type { IncidentDetailsRevised, IncidentEvent, IncidentOpened } from './events.js';
 import type { IncidentState } from './state.js';
-import { checkOccurredAt, checkStatus, optionalText, requireText } from './validate.js';
+import { checkOccurredAt, checkStatus, optionalText, requireText, worldTime } from './validate.js';
 
 export function decide(command: Command, state: IncidentState | null, now: Date): IncidentEvent[] {
   if (command.type === 'OpenIncident') {
@@ -22,9 +22,9 @@ export function decide(command: Command, state: IncidentState | null, now: Date)
   }
   switch (command.type) {
     case 'ReviseIncidentDetails':
-      return [reviseDetails(command, state)];
+      return [reviseDetails(command, state, now)];
     case 'ChangeStatus':
-      return [changeStatus(command, state)];
+      return [changeStatus(command, state, now)];
     default:
       return [decideClaimCommand(command, state, now)];
   }
@@ -44,7 +44,11 @@ function openIncident(command: OpenIncident): IncidentEvent {
 }
 
 /** Keeps only the fields that differ from the current details; none left is an error. */
-function reviseDetails(command: ReviseIncidentDetails, state: IncidentState): IncidentEvent {
+function reviseDetails(
+  command: ReviseIncidentDetails,
+  state: IncidentState,
+  now: Date,
+): IncidentEvent {
   const wanted: IncidentDetailsRevised = {};
   if (command.title !== undefined) wanted.title = requireText(command.title, 'title');
   if (command.summary !== undefined) {
@@ -70,11 +74,11 @@ function reviseDetails(command: ReviseIncidentDetails, state: IncidentState): In
   const reason = optionalText(command.reason, 'reason');
   return {
     type: 'IncidentDetailsRevised',
-    data: { ...changed, ...(reason !== undefined && { reason }) },
+    data: { ...changed, ...(reason !== undefined && { reason }), ...worldTime(command, now) },
   };
 }
 
-function changeStatus(command: ChangeStatus, state: IncidentState): IncidentEvent {
+function changeStatus(command: ChangeStatus, state: IncidentState, now: Date): IncidentEvent {
   const status = checkStatus(command.status);
   if (status === state.status) {
     throw new DomainError('status_unchanged', `the incident is already ${status}`, 'status');
@@ -82,7 +86,12 @@ function changeStatus(command: ChangeStatus, state: IncidentState): IncidentEven
   const reason = optionalText(command.reason, 'reason');
   return {
     type: 'IncidentStatusChanged',
-    data: { status, previousStatus: state.status, ...(reason !== undefined && { reason }) },
+    data: {
+      status,
+      previousStatus: state.status,
+      ...(reason !== undefined && { reason }),
+      ...worldTime(command, now),
+    },
   };
 }
 

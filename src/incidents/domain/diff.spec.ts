@@ -53,15 +53,18 @@ describe('diffViews', () => {
       type: 'claim-changed',
       claimId: 'c1',
       state: 'disputed',
+      flags: ['disputed'],
       fields: [
         { field: 'state', before: 'active', after: 'disputed' },
+        { field: 'flags', before: [], after: ['disputed'] },
         { field: 'disputedBy', before: [], after: ['c2'] },
       ],
     });
     expect(diff.changes[2]).toMatchObject({ type: 'claim-retracted', claimId: 'f1' });
     expect(
       diff.changes[2]?.type === 'claim-retracted' && diff.changes[2].fields.map((f) => f.field),
-    ).toEqual(['state', 'retraction']);
+    ).toEqual(['state', 'flags', 'retraction']);
+    expect(diff.changes[2]).toMatchObject({ flags: ['retracted'] });
     expect(diff.changes[3]).toMatchObject({
       type: 'claim-added',
       claimId: 'c2',

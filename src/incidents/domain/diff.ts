@@ -14,6 +14,7 @@ const INCIDENT_FIELDS = ['title', 'summary', 'location', 'occurredAt', 'tags', '
 /** Claim fields compared; bookkeeping (versions, updatedAt, recordedAt, source) is left out. */
 const CLAIM_FIELDS = [
   'state',
+  'flags',
   'text',
   'quoted',
   'topic',
@@ -49,8 +50,14 @@ export function diffViews(before: IncidentView, after: IncidentView): ViewDiff {
     if (fields.length === 0) continue;
     changes.push(
       claim.state === 'retracted' && old.state !== 'retracted'
-        ? { type: 'claim-retracted', claimId: claim.claimId, fields }
-        : { type: 'claim-changed', claimId: claim.claimId, state: claim.state, fields },
+        ? { type: 'claim-retracted', claimId: claim.claimId, flags: claim.flags, fields }
+        : {
+            type: 'claim-changed',
+            claimId: claim.claimId,
+            state: claim.state,
+            flags: claim.flags,
+            fields,
+          },
     );
   }
   const later = new Set(after.claims.map((claim) => claim.claimId));

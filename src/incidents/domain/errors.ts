@@ -19,6 +19,8 @@ export const DOMAIN_ERROR_CODES = [
   'dispute_exists',
   /** 409: text given for a casualties claim, or figures for a statement. */
   'claim_kind_mismatch',
+  /** 409: a revision or retraction reported before its claim was first reported. */
+  'reported_before_claim',
   /** 409: the status change would not change the status. */
   'status_unchanged',
   /** 409: the revision or correction changes nothing. */

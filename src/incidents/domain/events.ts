@@ -90,6 +90,8 @@ export type IncidentDetailsRevised = {
   occurredAt?: OccurredAt | null;
   tags?: string[];
   reason?: string;
+  /** World time: when the detail became known in the world; absent, its recordedAt counts. */
+  reportedAt?: string;
 };
 
 export type StatementReported = {
@@ -117,6 +119,8 @@ export type ClaimRevisedBySource = {
   attribution: AttributionLink[];
   reportedAt: string;
   note?: string;
+  /** Present when the revision says whether its text is verbatim. */
+  quoted?: Quoted;
 };
 
 /** We fixed our own record of a claim; only corrected fields are present. */
@@ -125,10 +129,17 @@ export type ClaimCorrected = {
   text?: string;
   figures?: Figure[];
   attribution?: AttributionLink[];
+  quoted?: Quoted;
   reason: string;
 };
 
-export type ClaimDisputed = { claimId: string; disputedByClaimId: string; note?: string };
+/** Without `reportedAt` (as every dispute recorded before world times), it takes effect as soon as both claims are known. */
+export type ClaimDisputed = {
+  claimId: string;
+  disputedByClaimId: string;
+  note?: string;
+  reportedAt?: string;
+};
 
 export type ClaimRetracted = {
   claimId: string;
@@ -142,6 +153,8 @@ export type IncidentStatusChanged = {
   status: IncidentStatus;
   previousStatus: IncidentStatus;
   reason?: string;
+  /** World time of the change; absent, its recordedAt counts. */
+  reportedAt?: string;
 };
 
 export type IncidentEvent =

@@ -137,18 +137,37 @@ describe('evolve', () => {
     expect(findClaim(state, 'c2')).toMatchObject({ state: 'active', versions: 1 });
   });
 
-  test('the latest of revised / corrected / disputed names the state', () => {
-    expect(
-      findClaim(fold(opened, statement('c1'), statement('c2'), disputed, revised).state, 'c1')
-        ?.state,
-    ).toBe('revised');
-    expect(
-      findClaim(fold(opened, statement('c1'), statement('c2'), revised, disputed).state, 'c1')
-        ?.state,
-    ).toBe('disputed');
-    expect(findClaim(fold(opened, statement('c1'), revised, corrected).state, 'c1')?.state).toBe(
-      'corrected',
-    );
+  test('every flag that applies is kept; the state is the dominant one', () => {
+    const claim = (...events: IncidentEvent[]) => findClaim(fold(...events).state, 'c1');
+    expect(claim(opened, statement('c1'), statement('c2'), disputed, revised)).toMatchObject({
+      state: 'disputed',
+      flags: ['revised', 'disputed'],
+    });
+    expect(claim(opened, statement('c1'), statement('c2'), revised, disputed)).toMatchObject({
+      state: 'disputed',
+      flags: ['revised', 'disputed'],
+    });
+    expect(claim(opened, statement('c1'), corrected, revised)).toMatchObject({
+      state: 'corrected',
+      flags: ['revised', 'corrected'],
+    });
+    expect(claim(opened, statement('c1'))).toMatchObject({ state: 'active', flags: [] });
+  });
+
+  test('disputed holds while at least one non-retracted claim disputes it', () => {
+    const by = (disputer: string): IncidentEvent => ({
+      type: 'ClaimDisputed',
+      data: { claimId: 'c1', disputedByClaimId: disputer },
+    });
+    const retract = (claimId: string): IncidentEvent => ({
+      type: 'ClaimRetracted',
+      data: { claimId, attribution: wire, reportedAt: '2017-05-18T17:00:00.000Z', reason: 'x' },
+    });
+    const start = [opened, statement('c1'), statement('c2'), statement('c3'), by('c2'), by('c3')];
+    const one = findClaim(fold(...start, retract('c2')).state, 'c1');
+    expect(one).toMatchObject({ state: 'disputed', flags: ['disputed'], disputedBy: ['c2', 'c3'] });
+    const both = findClaim(fold(...start, retract('c2'), retract('c3')).state, 'c1');
+    expect(both).toMatchObject({ state: 'active', flags: [], disputedBy: ['c2', 'c3'] });
   });
 
   test('retracted dominates whatever comes after', () => {

@@ -1,9 +1,12 @@
 /**
- * evolve: the one fold of incident events, used for the current view, `asOf`, `reportedBy`,
- * `revision`, claim history and the dashboard replay. Pure: never mutates its input.
+ * evolve: the one step of the incident fold, used for the current view, `asOf`, `reportedBy`,
+ * `revision`, claim history and the dashboard replay. Pure: never mutates its input. Folds of
+ * many events use `IncidentFold` (incident-fold.ts), which applies these same rules in place.
  */
 import type { IncidentEvent } from './events.js';
-import type { ClaimState, ClaimStateName, IncidentState, RecordedIncidentEvent } from './state.js';
+import { disputedFlag, settleDisputes, withFlag } from './flags.js';
+import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
+import type { ClaimFlag } from './view-types.js';
 
 /** The stream is not a valid incident stream (a bug or a corrupt log, never a user error). */
 export class InvalidIncidentStream extends Error {
@@ -13,21 +16,7 @@ export class InvalidIncidentStream extends Error {
 export function evolve(state: IncidentState | null, event: RecordedIncidentEvent): IncidentState {
   if (event.type === 'IncidentOpened') {
     if (state) throw new InvalidIncidentStream(`incident ${state.incidentId} opened twice`);
-    const { data } = event;
-    return {
-      incidentId: data.incidentId,
-      title: data.title,
-      summary: data.summary ?? null,
-      location: data.location ?? null,
-      occurredAt: data.occurredAt ?? null,
-      tags: data.tags ?? [],
-      status: 'developing',
-      openedAt: event.recordedAt,
-      updatedAt: event.recordedAt,
-      revision: event.revision,
-      position: event.position,
-      claims: [],
-    };
+    return { ...openedDetails(event), claims: [] };
   }
   if (!state) throw new InvalidIncidentStream(`${event.type} before IncidentOpened`);
   const next: IncidentState = {
@@ -39,14 +28,38 @@ export function evolve(state: IncidentState | null, event: RecordedIncidentEvent
   return applyTo(next, event);
 }
 
-function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentState {
+/** The incident fields, without claims, of a stream that opens with this event. */
+export type IncidentDetails = Omit<IncidentState, 'claims'>;
+
+export function openedDetails(
+  event: RecordedIncidentEvent & { type: 'IncidentOpened' },
+): IncidentDetails {
+  const { data } = event;
+  return {
+    incidentId: data.incidentId,
+    title: data.title,
+    summary: data.summary ?? null,
+    location: data.location ?? null,
+    occurredAt: data.occurredAt ?? null,
+    tags: data.tags ?? [],
+    status: 'developing',
+    openedAt: event.recordedAt,
+    updatedAt: event.recordedAt,
+    revision: event.revision,
+    position: event.position,
+  };
+}
+
+/** The incident fields after an event that is not about a claim (the same object otherwise). */
+export function changedDetails<T extends IncidentDetails>(
+  details: T,
+  event: RecordedIncidentEvent,
+): T {
   switch (event.type) {
-    case 'IncidentOpened':
-      return state;
     case 'IncidentDetailsRevised': {
       const { reason: _reason, ...changes } = event.data;
       return {
-        ...state,
+        ...details,
         ...(changes.title !== undefined && { title: changes.title }),
         ...(changes.summary !== undefined && { summary: changes.summary }),
         ...(changes.location !== undefined && { location: changes.location }),
@@ -55,7 +68,18 @@ function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentSt
       };
     }
     case 'IncidentStatusChanged':
-      return { ...state, status: event.data.status };
+      return { ...details, status: event.data.status };
+    default:
+      return details;
+  }
+}
+
+function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentState {
+  switch (event.type) {
+    case 'IncidentOpened':
+    case 'IncidentDetailsRevised':
+    case 'IncidentStatusChanged':
+      return changedDetails(state, event);
     case 'StatementReported':
     case 'CasualtyFiguresReported':
       return { ...state, claims: [...state.claims, newClaim(event)] };
@@ -64,9 +88,11 @@ function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentSt
   }
 }
 
-function newClaim(event: RecordedIncidentEvent): ClaimState {
+/** The claim a StatementReported or CasualtyFiguresReported creates. */
+export function newClaim(event: RecordedIncidentEvent): ClaimState {
   const base = {
     state: 'active' as const,
+    flags: [],
     recordedAt: event.recordedAt,
     updatedAt: event.recordedAt,
     versions: 1,
@@ -103,7 +129,7 @@ function newClaim(event: RecordedIncidentEvent): ClaimState {
   throw new InvalidIncidentStream(`${event.type} does not report a claim`);
 }
 
-type ClaimEvent = Extract<
+export type ClaimEvent = Extract<
   IncidentEvent,
   { type: 'ClaimRevisedBySource' | 'ClaimCorrected' | 'ClaimDisputed' | 'ClaimRetracted' }
 >;
@@ -115,23 +141,33 @@ function updateClaim(state: IncidentState, event: RecordedIncidentEvent & ClaimE
     throw new InvalidIncidentStream(`${event.type} about unknown claim ${event.data.claimId}`);
   }
   const claims = [...state.claims];
+  const find = (claimId: string) => claims.find((other) => other.claimId === claimId);
   claims[index] = changeClaim(claim, event);
+  if (event.type === 'ClaimDisputed') claims[index] = disputedFlag(claims[index], find);
+  if (event.type === 'ClaimRetracted') {
+    for (const [at, settled] of settleDisputes(claims, claim.claimId, find)) claims[at] = settled;
+  }
   return { ...state, claims };
 }
 
-function changeClaim(claim: ClaimState, event: RecordedIncidentEvent & ClaimEvent): ClaimState {
+/** The claim after an event about it (a new object; the old one is left as it was). */
+export function changeClaim(
+  claim: ClaimState,
+  event: RecordedIncidentEvent & ClaimEvent,
+): ClaimState {
+  const flag = FLAG_AFTER[event.type];
   const touched = {
-    ...claim,
+    ...(flag ? withFlag(claim, flag) : claim),
     versions: claim.versions + 1,
     updatedAt: event.recordedAt,
-    state: nextState(claim.state, event.type),
   };
   switch (event.type) {
     case 'ClaimRevisedBySource': {
-      const { text, figures, attribution, reportedAt, note } = event.data;
+      const { text, figures, attribution, reportedAt, note, quoted } = event.data;
       const revised: ClaimState = {
         ...touched,
         ...(text !== undefined && { text }),
+        ...(quoted !== undefined && { quoted }),
         ...(figures !== undefined && { figures }),
         attribution,
         reportedAt,
@@ -141,17 +177,18 @@ function changeClaim(claim: ClaimState, event: RecordedIncidentEvent & ClaimEven
       return revised;
     }
     case 'ClaimCorrected': {
-      const { text, figures, attribution, reason } = event.data;
+      const { text, figures, attribution, reason, quoted } = event.data;
       return {
         ...touched,
         ...(text !== undefined && { text }),
+        ...(quoted !== undefined && { quoted }),
         ...(figures !== undefined && { figures }),
         ...(attribution !== undefined && { attribution }),
         correction: { by: event.recordedBy, reason, recordedAt: event.recordedAt },
       };
     }
     case 'ClaimDisputed': {
-      const { disputedByClaimId, note } = event.data;
+      const { disputedByClaimId, note, reportedAt } = event.data;
       return {
         ...touched,
         disputedBy: [...claim.disputedBy, disputedByClaimId],
@@ -160,6 +197,7 @@ function changeClaim(claim: ClaimState, event: RecordedIncidentEvent & ClaimEven
           {
             byClaimId: disputedByClaimId,
             ...(note !== undefined && { note }),
+            ...(reportedAt !== undefined && { reportedAt }),
             recordedAt: event.recordedAt,
           },
         ],
@@ -175,14 +213,13 @@ function changeClaim(claim: ClaimState, event: RecordedIncidentEvent & ClaimEven
   }
 }
 
-const STATE_AFTER: Record<ClaimEvent['type'], ClaimStateName> = {
+/**
+ * The flag each claim event sets on its claim; a dispute's flag depends on whether its disputer
+ * is live (disputedFlag), and a retraction also settles the claims its claim disputed.
+ */
+const FLAG_AFTER: Record<ClaimEvent['type'], ClaimFlag | null> = {
   ClaimRevisedBySource: 'revised',
   ClaimCorrected: 'corrected',
-  ClaimDisputed: 'disputed',
+  ClaimDisputed: null,
   ClaimRetracted: 'retracted',
 };
-
-/** Retracted dominates; otherwise the latest change names the state. */
-function nextState(current: ClaimStateName, type: ClaimEvent['type']): ClaimStateName {
-  return current === 'retracted' ? 'retracted' : STATE_AFTER[type];
-}

@@ -32,12 +32,19 @@ describe('claimHistory', () => {
     const history = claimHistory(recorder.events, 'c1');
     expect(history.claimId).toBe('c1');
     expect(
-      history.versions.map((v) => [v.revision, v.type, v.claim.state, v.claim.versions]),
+      history.versions.map((v) => [
+        v.revision,
+        v.type,
+        v.claim.state,
+        v.claim.flags.join('+'),
+        v.claim.versions,
+      ]),
     ).toEqual([
-      [1, 'StatementReported', 'active', 1],
-      [3, 'ClaimDisputed', 'disputed', 2],
-      [5, 'ClaimCorrected', 'corrected', 3],
-      [6, 'ClaimRetracted', 'retracted', 4],
+      [1, 'StatementReported', 'active', '', 1],
+      [3, 'ClaimDisputed', 'disputed', 'disputed', 2],
+      // disputed dominates corrected; both flags hold
+      [5, 'ClaimCorrected', 'disputed', 'corrected+disputed', 3],
+      [6, 'ClaimRetracted', 'retracted', 'corrected+disputed+retracted', 4],
     ]);
     const [first, disputed, corrected, retracted] = history.versions;
     expect(first).toMatchObject({

@@ -1,7 +1,7 @@
 /** Claim history: the claim after each event that touched it, oldest first. */
 import { claimIdOfEvent, reportedAtOf } from './events.js';
-import { evolve } from './evolve.js';
-import { findClaim, type IncidentState, type RecordedIncidentEvent } from './state.js';
+import { type ClaimReader, IncidentFold, stateReader } from './incident-fold.js';
+import type { IncidentState, RecordedIncidentEvent } from './state.js';
 import { claimView } from './view.js';
 import type { ClaimHistory, ClaimHistoryVersion, EventRef } from './view-types.js';
 
@@ -25,10 +25,11 @@ export function eventRef(event: RecordedIncidentEvent): EventRef {
  */
 export function toHistoryVersion(
   event: RecordedIncidentEvent,
-  after: IncidentState,
+  after: IncidentState | ClaimReader,
 ): ClaimHistoryVersion | null {
   const claimId = claimIdOfEvent(event);
-  const claim = claimId === undefined ? undefined : findClaim(after, claimId);
+  const reader = 'claim' in after ? after : stateReader(after);
+  const claim = claimId === undefined ? undefined : reader.claim(claimId);
   return claim ? { ...eventRef(event), claim: claimView(claim) } : null;
 }
 
@@ -38,11 +39,11 @@ export function claimHistory(
   claimId: string,
 ): ClaimHistory {
   const versions: ClaimHistoryVersion[] = [];
-  let state: IncidentState | null = null;
+  const fold = new IncidentFold();
   for (const event of events) {
-    state = evolve(state, event);
+    fold.apply(event);
     if (claimIdOfEvent(event) !== claimId) continue;
-    const version = toHistoryVersion(event, state);
+    const version = toHistoryVersion(event, fold);
     if (version) versions.push(version);
   }
   return { claimId, versions };

@@ -1,7 +1,8 @@
 /** One readable line per event, for the timeline ("Al-Masdar News: 6 killed, 3 injured (…)"). */
 import type { Figure, IncidentEvent } from './events.js';
 import { citingName } from './source-name.js';
-import { findClaim, type IncidentState } from './state.js';
+import { type ClaimReader, stateReader } from './incident-fold.js';
+import type { IncidentState } from './state.js';
 
 /** Longest statement text a summary quotes before cutting it with "…". */
 export const SUMMARY_TEXT_LIMIT = 140;
@@ -10,7 +11,10 @@ export const SUMMARY_TEXT_LIMIT = 140;
  * The timeline line for an event. `before` (the state the event was applied to) lets a dispute
  * name the disputing source; without it the line names claim ids only.
  */
-export function summarize(event: IncidentEvent, before?: IncidentState | null): string {
+export function summarize(
+  event: IncidentEvent,
+  before?: IncidentState | ClaimReader | null,
+): string {
   switch (event.type) {
     case 'IncidentOpened':
       return `Incident opened: ${event.data.title}`;
@@ -40,7 +44,8 @@ export function summarize(event: IncidentEvent, before?: IncidentState | null): 
     }
     case 'ClaimDisputed': {
       const { claimId, disputedByClaimId, note } = event.data;
-      const by = before ? findClaim(before, disputedByClaimId) : undefined;
+      const reader = before && ('claim' in before ? before : stateReader(before));
+      const by = reader ? reader.claim(disputedByClaimId) : undefined;
       const speaker = by?.attribution[0]?.name;
       const who = speaker
         ? `${possessive(speaker)} claim ${disputedByClaimId}`

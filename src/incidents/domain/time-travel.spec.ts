@@ -3,7 +3,13 @@ import type { IncidentEvent } from './events.js';
 import { findClaim, type IncidentState } from './state.js';
 import { Recorder } from './testing/recorder.js';
 import { opened, statement, wire } from './testing/samples.js';
-import { foldAll, foldAsOf, foldReportedBy, foldToRevision } from './time-travel.js';
+import {
+  foldAll,
+  foldAsOf,
+  foldReportedBy,
+  foldReportedByAsOf,
+  foldToRevision,
+} from './time-travel.js';
 
 const day = (time: string) => `2017-05-18T${time}:00.000Z`;
 
@@ -82,28 +88,29 @@ describe('foldAsOf: what storyline knew at T (recordedAt ≤ T)', () => {
   });
 });
 
-describe('foldReportedBy: the story as reported by T', () => {
-  test('reports count by reportedAt, even when recorded later; editorial events by recordedAt', () => {
+describe('foldReportedBy: the story as reported by T (world time)', () => {
+  test('reports count by reportedAt, even when recorded later; a correction whenever its claim does', () => {
     const state = foldReportedBy(events, day('17:00'));
-    // c3 was said at 16:00 though recorded at 20:00; the correction of c3 was recorded after 17:00
-    expect(claims(state)).toEqual(['c1:active', 'c3:active']);
-    expect(findClaim(state!, 'c3')?.text).toBe('Text of c3');
+    // c3 was said at 16:00 though recorded at 20:00; its correction (our fix) applies with it
+    expect(claims(state)).toEqual(['c1:active', 'c3:corrected']);
+    expect(findClaim(state!, 'c3')?.text).toBe('Fixed');
+    // the status change has no world time: it counts from its recordedAt (18:50)
     expect(state?.status).toBe('developing');
   });
 
-  test('by 19:00 the dispute, the status change, the retraction and the revision count', () => {
+  test('by 19:00 the undated dispute, the status change, the retraction and the revision count', () => {
     const state = foldReportedBy(events, day('19:00'));
     // c2's back-dated revision (said 18:00) applies once c2 is in the view, in stream order
-    expect(claims(state)).toEqual(['c1:retracted', 'c2:revised', 'c3:active']);
-    expect(findClaim(state!, 'c1')?.disputedBy).toEqual(['c2']);
+    expect(claims(state)).toEqual(['c1:retracted', 'c2:revised', 'c3:corrected']);
+    expect(findClaim(state!, 'c1')?.flags).toEqual(['disputed', 'retracted']);
     expect(state?.status).toBe('confirmed');
   });
 
-  test('an event about a claim not in the folded view is skipped', () => {
+  test('an event about a claim not in the folded view is skipped; revision is the highest folded', () => {
     // the 18:00 revision of c2 counts by time, but c2 was only reported at 18:30
     const state = foldReportedBy(events, day('18:15'));
-    expect(claims(state)).toEqual(['c1:active', 'c3:active']);
-    expect(state?.revision).toBe(5);
+    expect(claims(state)).toEqual(['c1:active', 'c3:corrected']);
+    expect(state?.revision).toBe(6);
   });
 
   test('a dispute is skipped while the disputing claim is not in the view', () => {
@@ -118,9 +125,79 @@ describe('foldReportedBy: the story as reported by T', () => {
     expect(claims(foldReportedBy(skewed, day('18:44')))).toEqual(['c1:disputed', 'c2:active']);
   });
 
-  test('IncidentOpened always counts', () => {
-    const state = foldReportedBy(events, '2000-01-01T00:00:00Z');
-    expect(state?.incidentId).toBe('strike-near-town');
-    expect(state?.claims).toEqual([]);
+  test('back-dated status changes, details revisions and disputes count at their world time', () => {
+    // recorded two weeks later by an analyst, each with the world time it happened
+    const later = (time: string) => `2017-06-01T${time}:00.000Z`;
+    const recorder = new Recorder();
+    for (const [recordedAt, event] of [
+      [later('09:00'), opened],
+      [later('09:01'), statement('c1', day('15:30'))],
+      [later('09:02'), statement('c2', day('18:30'))],
+      [
+        later('09:03'),
+        {
+          type: 'ClaimDisputed',
+          data: { claimId: 'c1', disputedByClaimId: 'c2', reportedAt: day('18:40') },
+        },
+      ],
+      [
+        later('09:04'),
+        {
+          type: 'IncidentStatusChanged',
+          data: { status: 'confirmed', previousStatus: 'developing', reportedAt: day('18:45') },
+        },
+      ],
+      [
+        later('09:05'),
+        { type: 'IncidentDetailsRevised', data: { title: 'Renamed', reportedAt: day('19:00') } },
+      ],
+    ] as [string, IncidentEvent][]) {
+      recorder.clock.set(recordedAt);
+      recorder.record(event);
+    }
+    const at = (time: string) => foldReportedBy(recorder.events, day(time));
+    expect(claims(at('18:35'))).toEqual(['c1:active', 'c2:active']);
+    expect(claims(at('18:40'))).toEqual(['c1:disputed', 'c2:active']);
+    expect(at('18:44')?.status).toBe('developing');
+    expect(at('18:45')?.status).toBe('confirmed');
+    expect(at('18:59')?.title).toBe('Strike near a town');
+    expect(at('19:00')?.title).toBe('Renamed');
+    expect(at('19:00')?.revision).toBe(5);
+  });
+
+  test('before every world time of the incident there is nothing; IncidentOpened always counts', () => {
+    expect(foldReportedBy(events, '2000-01-01T00:00:00Z')).toBeNull();
+    expect(foldReportedBy(events, day('15:29'))).toBeNull();
+    const first = foldReportedBy(events, day('15:30'));
+    expect(first?.incidentId).toBe('strike-near-town');
+    expect(claims(first)).toEqual(['c1:active']);
+  });
+
+  test('an incident with only its opening counts from its recordedAt', () => {
+    const only = stream(['10:00', opened]);
+    expect(foldReportedBy(only, day('09:59'))).toBeNull();
+    expect(foldReportedBy(only, day('10:00'))?.claims).toEqual([]);
+  });
+});
+
+describe('foldReportedByAsOf: bitemporal', () => {
+  test('the story as reported by T from what was recorded by T2', () => {
+    // reported by 17:00, as known at 19:00: c3 (said 16:00) was only recorded at 20:00
+    expect(claims(foldReportedByAsOf(events, day('17:00'), day('19:00')))).toEqual(['c1:active']);
+    // as known at 20:05: c3 and its correction are recorded
+    expect(claims(foldReportedByAsOf(events, day('17:00'), day('20:05')))).toEqual([
+      'c1:active',
+      'c3:corrected',
+    ]);
+    // reported by 19:00 as known at 20:10: the retraction is in, the back-dated revision not yet
+    const state = foldReportedByAsOf(events, day('19:00'), day('20:10'));
+    expect(claims(state)).toEqual(['c1:retracted', 'c2:active', 'c3:corrected']);
+    expect(state?.revision).toBe(7);
+  });
+
+  test('nothing recorded by T2, or nothing reported by T of what was, is null', () => {
+    expect(foldReportedByAsOf(events, day('19:00'), day('09:00'))).toBeNull();
+    // recorded by 15:40: only c1 (said 15:30)
+    expect(foldReportedByAsOf(events, day('15:00'), day('15:40'))).toBeNull();
   });
 });

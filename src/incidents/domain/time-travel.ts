@@ -2,16 +2,17 @@
  * Time travel (DESIGN.md): pure folds of one incident's events, in stream order, with the same
  * `evolve` as the live projection. Each returns null when no event counts (nothing to show).
  */
-import { claimIdOfEvent, reportedAtOf } from './events.js';
-import { evolve } from './evolve.js';
-import { findClaim, type IncidentState, type RecordedIncidentEvent } from './state.js';
+import { claimIdOfEvent } from './events.js';
+import { IncidentFold } from './incident-fold.js';
+import type { IncidentState, RecordedIncidentEvent } from './state.js';
+import { earliestWorldTime, worldTimeOf } from './world-time.js';
 
 export type Instant = Date | string;
 
 const ms = (t: Instant): number => (typeof t === 'string' ? Date.parse(t) : t.getTime());
 
-export function foldAll(events: readonly RecordedIncidentEvent[]): IncidentState | null {
-  return events.reduce<IncidentState | null>(evolve, null);
+export function foldAll(events: Iterable<RecordedIncidentEvent>): IncidentState | null {
+  return IncidentFold.of(events).state();
 }
 
 /** The view as storyline knew it at T: the events with recordedAt ≤ T. */
@@ -32,33 +33,56 @@ export function foldToRevision(
 }
 
 /**
- * The story as reported by T, in stream order: an event with a reportedAt counts when it is ≤ T;
- * an editorial event (no reportedAt) counts when its recordedAt is ≤ T; IncidentOpened always
- * counts; an event about a claim that is not in the folded view (for a dispute: either claim)
- * is skipped.
+ * The story as reported by T (world time, API.md's table), in stream order: an event counts when
+ * its world time is ≤ T and the claims it is about are in the folded view; corrections and
+ * undated disputes (no world time) whenever their claims are; IncidentOpened always. Null when
+ * T is before every world time of the incident.
  */
 export function foldReportedBy(
   events: readonly RecordedIncidentEvent[],
   t: Instant,
 ): IncidentState | null {
-  const limit = ms(t);
-  let state: IncidentState | null = null;
-  for (const event of events) {
-    if (event.type !== 'IncidentOpened') {
-      const when = reportedAtOf(event) ?? event.recordedAt;
-      if (ms(when) > limit || !state || !claimsPresent(state, event)) continue;
-    }
-    state = evolve(state, event);
-  }
-  return state;
+  const earliest = earliestWorldTime(events);
+  if (earliest === null || ms(t) < earliest) return null;
+  return foldReportedByInto(new IncidentFold(), events, t).state();
 }
 
-/** Whether every claim the event is about (but does not create) is in the state. */
-function claimsPresent(state: IncidentState, event: RecordedIncidentEvent): boolean {
+/** Bitemporal: the story as reported by T, from the events storyline had recorded by T2. */
+export function foldReportedByAsOf(
+  events: readonly RecordedIncidentEvent[],
+  reportedBy: Instant,
+  asOf: Instant,
+): IncidentState | null {
+  const limit = ms(asOf);
+  return foldReportedBy(
+    events.filter((event) => ms(event.recordedAt) <= limit),
+    reportedBy,
+  );
+}
+
+/** foldReportedBy's rule applied onto `fold` (which may already hold counted events). */
+export function foldReportedByInto(
+  fold: IncidentFold,
+  events: Iterable<RecordedIncidentEvent>,
+  t: Instant,
+): IncidentFold {
+  const limit = ms(t);
+  for (const event of events) {
+    if (event.type !== 'IncidentOpened') {
+      const when = worldTimeOf(event);
+      if ((when !== null && ms(when) > limit) || !fold.details() || !claimsPresent(fold, event)) {
+        continue;
+      }
+    }
+    fold.apply(event);
+  }
+  return fold;
+}
+
+/** Whether every claim the event is about (but does not create) is in the fold. */
+function claimsPresent(fold: IncidentFold, event: RecordedIncidentEvent): boolean {
   if (event.type === 'StatementReported' || event.type === 'CasualtyFiguresReported') return true;
   const claimId = claimIdOfEvent(event);
-  if (claimId !== undefined && !findClaim(state, claimId)) return false;
-  return (
-    event.type !== 'ClaimDisputed' || findClaim(state, event.data.disputedByClaimId) !== undefined
-  );
+  if (claimId !== undefined && !fold.claim(claimId)) return false;
+  return event.type !== 'ClaimDisputed' || fold.claim(event.data.disputedByClaimId) !== undefined;
 }

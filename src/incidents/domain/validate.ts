@@ -67,6 +67,13 @@ export function checkReportedAt(value: string, now: Date): string {
   return time;
 }
 
+/** An optional world time (`reportedAt`) of an editorial event or a dispute, checked as on a report. */
+export function worldTime(command: { reportedAt?: string }, now: Date): { reportedAt?: string } {
+  return command.reportedAt === undefined
+    ? {}
+    : { reportedAt: checkReportedAt(command.reportedAt, now) };
+}
+
 export function checkOccurredAt(value: OccurredAt): OccurredAt {
   return {
     at: normaliseTime(value.at, 'occurredAt.at'),

@@ -19,11 +19,16 @@ import type {
 export type ClaimKind = 'statement' | 'casualties';
 
 /**
- * A claim's state. `retracted` dominates: once retracted, always retracted. Otherwise the latest
- * of `revised` (ClaimRevisedBySource), `corrected` (ClaimCorrected) and `disputed` (ClaimDisputed)
- * applies; a claim nothing happened to since it was reported is `active`.
+ * A claim's state: the dominant of its flags, retracted > disputed > corrected > revised; a claim
+ * without flags is `active`.
  */
 export type ClaimStateName = 'active' | 'revised' | 'corrected' | 'disputed' | 'retracted';
+
+/**
+ * Every state that applies to a claim at once (API.md, "Claims: every state at once"). `revised`
+ * and `corrected` stay once set; `disputed` holds while a non-retracted claim disputes it.
+ */
+export type ClaimFlag = 'revised' | 'corrected' | 'disputed' | 'retracted';
 
 export type Retraction = {
   reason: string;
@@ -35,12 +40,14 @@ export type Retraction = {
 /** Our latest fix of the record: who made it, why, when. */
 export type Correction = { by: string; reason: string; recordedAt: string };
 
-export type Dispute = { byClaimId: string; note?: string; recordedAt: string };
+export type Dispute = { byClaimId: string; note?: string; reportedAt?: string; recordedAt: string };
 
 export type ClaimView = {
   claimId: string;
   kind: ClaimKind;
   state: ClaimStateName;
+  /** Every flag that applies, in the order of CLAIM_FLAGS. */
+  flags: ClaimFlag[];
   /** Statements: the current text, whether it is verbatim, its topic and link. */
   text?: string;
   quoted?: Quoted;
@@ -89,6 +96,9 @@ export type CasualtyView = {
   sources: CasualtySourceView[];
 };
 
+/** The times a `reportedBy` (or bitemporal) view was asked for, so it is not taken for `?revision=`. */
+export type ViewBasis = { reportedBy: string; asOf?: string };
+
 export type IncidentView = {
   incidentId: string;
   revision: number;
@@ -103,6 +113,8 @@ export type IncidentView = {
   updatedAt: string;
   claims: ClaimView[];
   casualties: CasualtyView[];
+  /** Only on `reportedBy` and bitemporal views; `revision` is then the highest revision folded. */
+  basis?: ViewBasis;
 };
 
 /** The event's metadata as history versions and timeline entries show it. */
@@ -128,8 +140,14 @@ export type FieldChange = { field: string; before: unknown; after: unknown };
 export type ViewChange =
   | { type: 'incident-changed'; field: string; before: unknown; after: unknown }
   | { type: 'claim-added'; claimId: string; claim: ClaimView }
-  | { type: 'claim-changed'; claimId: string; state: ClaimStateName; fields: FieldChange[] }
-  | { type: 'claim-retracted'; claimId: string; fields: FieldChange[] }
+  | {
+      type: 'claim-changed';
+      claimId: string;
+      state: ClaimStateName;
+      flags: ClaimFlag[];
+      fields: FieldChange[];
+    }
+  | { type: 'claim-retracted'; claimId: string; flags: ClaimFlag[]; fields: FieldChange[] }
   /** Only when diffing backwards (from a later revision to an earlier one). */
   | { type: 'claim-removed'; claimId: string; claim: ClaimView }
   | {

@@ -14,6 +14,7 @@ export function statusOfDomainCode(code: DomainErrorCode): number {
     case 'claim_self_dispute':
     case 'dispute_exists':
     case 'claim_kind_mismatch':
+    case 'reported_before_claim':
     case 'status_unchanged':
     case 'nothing_to_change':
       return 409;

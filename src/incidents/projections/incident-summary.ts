@@ -24,28 +24,7 @@ export interface IncidentSummary {
   casualties: CasualtyRange[];
 }
 
-export function toIncidentSummary(view: IncidentView): IncidentSummary {
-  return {
-    incidentId: view.incidentId,
-    title: view.title,
-    status: view.status,
-    tags: view.tags,
-    location: view.location,
-    occurredAt: view.occurredAt,
-    updatedAt: view.updatedAt,
-    revision: view.revision,
-    position: view.position,
-    claimCount: view.claims.length,
-    casualties: view.casualties.map(({ measure, group, min, max }) => ({
-      measure,
-      group,
-      min,
-      max,
-    })),
-  };
-}
-
 /** What `q` searches: title, summary and place name, lower-cased. */
-export function searchTextOf(view: IncidentView): string {
+export function searchTextOf(view: Pick<IncidentView, 'title' | 'summary' | 'location'>): string {
   return [view.title, view.summary ?? '', view.location?.name ?? ''].join('\n').toLowerCase();
 }

@@ -1,41 +1,56 @@
 import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { comparePositions, type StoredEvent } from '../../event-store/event-store.js';
-import { incidentIdOf, isIncidentEventType } from '../domain/events.js';
-import { evolve } from '../domain/evolve.js';
-import { toHistoryVersion } from '../domain/history.js';
+import { claimIdOfEvent, incidentIdOf, isIncidentEventType } from '../domain/events.js';
+import { eventRef } from '../domain/history.js';
+import type { IncidentFold } from '../domain/incident-fold.js';
 import { toRecordedEvent } from '../domain/recorded.js';
-import type { IncidentState } from '../domain/state.js';
+import type { RecordedIncidentEvent } from '../domain/state.js';
 import { toTimelineEntry } from '../domain/timeline.js';
-import { toIncidentView } from '../domain/view.js';
-import type { ClaimHistoryVersion, TimelineEntry } from '../domain/view-types.js';
-import { searchTextOf, toIncidentSummary } from './incident-summary.js';
+import { claimView } from '../domain/view.js';
+import { timelineSortKey } from '../domain/world-time.js';
+import { type CachedIncident, FoldCache } from './fold-cache.js';
+import { IncidentRows } from './incident-rows.js';
 import { PROJECTION, type ReadModelDatabase } from './read-model-database.js';
-import { generationTables, sortKeyOf } from './read-model-schema.js';
 
-interface Statements {
-  loadState: Database.Statement<[string], { state_json: string }>;
-  saveIncident: Database.Statement<unknown[]>;
-  addEntry: Database.Statement<unknown[]>;
-  addVersion: Database.Statement<unknown[]>;
-  saveCheckpoint: Database.Statement<unknown[]>;
-}
-
-/** The UTC ISO text timeline entries sort on for `by=reported`. */
-export function reportedKeyOf(reportedAt: string | undefined, recordedAt: string): string {
-  const ms = Date.parse(reportedAt ?? recordedAt);
+/** An entry's recordedAt as the UTC ISO text `recorded_key` holds (`asOf` compares on it). */
+function recordedKeyOf(recordedAt: string): string {
+  const ms = Date.parse(recordedAt);
   return Number.isNaN(ms) ? recordedAt : new Date(ms).toISOString();
 }
 
+const DETAIL_EVENTS = new Set([
+  'IncidentOpened',
+  'IncidentDetailsRevised',
+  'IncidentStatusChanged',
+]);
+
+interface Generation {
+  rows: IncidentRows;
+  folds: FoldCache;
+  saveCheckpoint: Database.Statement<unknown[]>;
+}
+
+/** What one batch changed in one incident: written once at the end of the batch. */
+interface Touched {
+  cached: CachedIncident;
+  fold: IncidentFold;
+  /** Changed claims and the JSON of each as the view shows it now. */
+  claims: Map<string, string>;
+}
+
 /**
- * Applies events to one generation of the read model: the incident view and list row, the
- * timeline entries and the claim history versions, and the checkpoint, in ONE transaction per
- * batch. Events at or below the checkpoint (or the incident's revision) are skipped, so a batch
- * delivered again after a crash changes nothing.
+ * Applies events to one generation of the read model, in ONE transaction per batch (rows and
+ * checkpoint). Per event it adds a timeline entry and, when the event is about a claim or the
+ * incident's fields, a version row; per batch it rewrites only the claims the batch changed and
+ * the incident's small row. Each incident's fold stays in memory (bounded), checked against the
+ * stored revision, so a batch neither reloads nor re-serialises the whole incident. Events at or
+ * below the checkpoint (or the incident's revision) are skipped, so a batch delivered again after
+ * a crash changes nothing.
  */
 export class ProjectionWriter {
   private readonly logger = new Logger('projections');
-  private readonly statements = new Map<number, Statements>();
+  private readonly generations = new Map<number, Generation>();
 
   constructor(private readonly readModel: ReadModelDatabase) {}
 
@@ -44,77 +59,89 @@ export class ProjectionWriter {
    * `through` moves the checkpoint past events that were read but are not incident events.
    */
   apply(generation: number, events: readonly StoredEvent[], through?: string): string {
+    const target = this.prepared(generation);
+    const touched = new Map<string, Touched>();
     const run = this.readModel.db.transaction(() =>
-      this.applyInTransaction(generation, events, through),
+      this.applyInTransaction(generation, target, touched, events, through),
     );
-    // IMMEDIATE: take the write lock first, so another process on the file cannot make us retry
-    return run.immediate();
+    try {
+      // IMMEDIATE: take the write lock first, so another process on the file cannot make us retry
+      return run.immediate();
+    } catch (error) {
+      // the folds went ahead of rows that were rolled back
+      for (const incidentId of touched.keys()) target.folds.delete(incidentId);
+      throw error;
+    }
   }
 
-  /** Forgets the prepared statements of a dropped generation. */
+  /** Forgets the statements and folds of a dropped generation. */
   forget(generation: number): void {
-    this.statements.delete(generation);
+    this.generations.delete(generation);
   }
 
   private applyInTransaction(
     generation: number,
+    target: Generation,
+    touched: Map<string, Touched>,
     events: readonly StoredEvent[],
     through: string | undefined,
   ): string {
-    const sql = this.prepared(generation);
     const start = this.readModel.checkpoint(generation);
     let checkpoint = start;
-    const states = new Map<string, IncidentState | null>();
     for (const stored of events) {
       if (comparePositions(stored.position, checkpoint) <= 0) continue;
       checkpoint = stored.position;
       const incidentId = incidentIdOf(stored.streamId);
       if (incidentId === null || !isIncidentEventType(stored.type)) continue;
-      if (!states.has(incidentId)) states.set(incidentId, this.loadState(sql, incidentId));
-      const before = states.get(incidentId) ?? null;
-      const rows = this.project(stored, before);
-      if (!rows) continue;
-      states.set(incidentId, rows.after);
-      const { entry, version } = rows;
-      sql.addEntry.run(
-        incidentId,
-        entry.revision,
-        reportedKeyOf(entry.reportedAt, entry.recordedAt),
-        JSON.stringify(entry),
-      );
-      if (version) {
-        sql.addVersion.run(
-          incidentId,
-          version.claim.claimId,
-          version.revision,
-          JSON.stringify(version),
-        );
+      let changes = touched.get(incidentId);
+      if (!changes) {
+        const cached = this.cachedOf(target, incidentId);
+        changes = { cached, fold: cached.fold, claims: new Map() };
+        touched.set(incidentId, changes);
       }
+      const event = this.fold(stored, changes.fold);
+      if (event) this.addRows(target.rows, incidentId, event, changes);
     }
-    for (const state of states.values()) if (state) this.saveIncident(sql, state);
+    for (const [incidentId, { cached, fold, claims }] of touched) {
+      let casualties = false;
+      for (const [claimId, json] of claims) {
+        const claim = fold.claim(claimId);
+        const seq = fold.claimSeq(claimId);
+        if (!claim || seq === undefined) continue;
+        // loaded before this batch's figures are written, then kept up to date in memory
+        if (claim.kind === 'casualties') cached.totals ??= target.rows.loadTotals(incidentId);
+        const figures = target.rows.saveClaim(incidentId, seq, claim, json);
+        if (figures) cached.totals?.replace(seq, figures);
+        casualties ||= figures !== undefined;
+      }
+      target.rows.saveIncident(fold, casualties ? cached.totals?.ranges() : undefined);
+    }
     if (through !== undefined && comparePositions(through, checkpoint) > 0) checkpoint = through;
-    if (checkpoint !== start) sql.saveCheckpoint.run(generation, PROJECTION, checkpoint);
+    if (checkpoint !== start) target.saveCheckpoint.run(generation, PROJECTION, checkpoint);
     return checkpoint;
   }
 
+  /** The cached fold when it matches the stored rows, else one loaded from them. */
+  private cachedOf(target: Generation, incidentId: string): CachedIncident {
+    const stored = target.rows.storedRevision(incidentId);
+    const cached = target.folds.get(incidentId);
+    if (cached && cached.fold.revision === stored) return cached;
+    const fresh = { fold: target.rows.loadFold(incidentId) };
+    target.folds.set(incidentId, fresh);
+    return fresh;
+  }
+
   /**
-   * The pure part: the state after the event, its timeline entry and history version; null when
-   * the incident already has it or the event cannot be folded (logged, so one corrupt stream
-   * does not stop every other incident's projection; database errors are not caught here).
+   * Folds the event into `fold` and returns it; null when the incident already has it or it
+   * cannot be folded (logged, so one corrupt stream does not stop every other incident's
+   * projection; the fold is left as it was).
    */
-  private project(
-    stored: StoredEvent,
-    before: IncidentState | null,
-  ): { after: IncidentState; entry: TimelineEntry; version: ClaimHistoryVersion | null } | null {
+  private fold(stored: StoredEvent, fold: IncidentFold): RecordedIncidentEvent | null {
     try {
       const event = toRecordedEvent(stored);
-      if (before && event.revision <= before.revision) return null;
-      const after = evolve(before, event);
-      return {
-        after,
-        entry: toTimelineEntry(event, before),
-        version: toHistoryVersion(event, after),
-      };
+      if (event.revision <= fold.revision) return null;
+      fold.apply(event);
+      return event;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.error(`skipped ${stored.type} at ${stored.position}: ${reason}`);
@@ -122,53 +149,48 @@ export class ProjectionWriter {
     }
   }
 
-  private loadState(sql: Statements, incidentId: string): IncidentState | null {
-    const row = sql.loadState.get(incidentId);
-    return row ? (JSON.parse(row.state_json) as IncidentState) : null;
+  /** The event's timeline entry and its claim or detail version (the fold holds the after). */
+  private addRows(
+    rows: IncidentRows,
+    incidentId: string,
+    event: RecordedIncidentEvent,
+    changes: Touched,
+  ): void {
+    const { fold } = changes;
+    // a dispute line names the disputing claim, which the dispute itself does not change
+    const entry = toTimelineEntry(event, fold);
+    const keys: [string, string] = [timelineSortKey(event, fold), recordedKeyOf(event.recordedAt)];
+    rows.addEntry(incidentId, event.revision, keys, JSON.stringify(entry));
+    const details = fold.details();
+    if (DETAIL_EVENTS.has(event.type) && details) rows.addDetails(details);
+    // the event's own claim, then any claim it changed besides (a retraction clears `disputed`
+    // on the claims it disputed): each gets a version at this revision and its row rewritten
+    const own = claimIdOfEvent(event);
+    const refJson = JSON.stringify(eventRef(event));
+    for (const claimId of fold.changedClaims()) {
+      const claim = fold.claim(claimId);
+      const seq = fold.claimSeq(claimId);
+      if (!claim || seq === undefined) continue;
+      const claimJson = JSON.stringify(claimView(claim));
+      const place = { claim, seq, inHistory: claimId === own };
+      rows.addVersion(incidentId, event.revision, place, refJson, claimJson);
+      changes.claims.set(claimId, claimJson);
+    }
   }
 
-  private saveIncident(sql: Statements, state: IncidentState): void {
-    const view = toIncidentView(state);
-    sql.saveIncident.run(
-      state.incidentId,
-      state.status,
-      JSON.stringify(state.tags),
-      searchTextOf(view),
-      state.updatedAt,
-      state.revision,
-      sortKeyOf(state.position),
-      JSON.stringify(state),
-      JSON.stringify(view),
-      JSON.stringify(toIncidentSummary(view)),
-    );
-  }
-
-  private prepared(generation: number): Statements {
-    let sql = this.statements.get(generation);
-    if (sql) return sql;
-    const t = generationTables(generation);
+  private prepared(generation: number): Generation {
+    let target = this.generations.get(generation);
+    if (target) return target;
     const db = this.readModel.db;
-    sql = {
-      loadState: db.prepare(`SELECT state_json FROM ${t.incidents} WHERE incident_id = ?`),
-      saveIncident: db.prepare(
-        `INSERT OR REPLACE INTO ${t.incidents} (incident_id, status, tags_json, search_text,
-           updated_at, revision, sort_key, state_json, view_json, summary_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      addEntry: db.prepare(
-        `INSERT OR IGNORE INTO ${t.timeline} (incident_id, revision, reported_key, entry_json)
-         VALUES (?, ?, ?, ?)`,
-      ),
-      addVersion: db.prepare(
-        `INSERT OR IGNORE INTO ${t.claimVersions} (incident_id, claim_id, revision, version_json)
-         VALUES (?, ?, ?, ?)`,
-      ),
+    target = {
+      rows: new IncidentRows(db, generation),
+      folds: new FoldCache(),
       saveCheckpoint: db.prepare(
         `INSERT INTO rm_checkpoints (generation, projection, position) VALUES (?, ?, ?)
          ON CONFLICT (generation, projection) DO UPDATE SET position = excluded.position`,
       ),
     };
-    this.statements.set(generation, sql);
-    return sql;
+    this.generations.set(generation, target);
+    return target;
   }
 }

@@ -1,8 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { ClaimHistoryVersion, IncidentView, TimelineEntry } from '../domain/view-types.js';
+import type {
+  ClaimHistoryVersion,
+  ClaimView,
+  IncidentView,
+  TimelineEntry,
+} from '../domain/view-types.js';
 import type { IncidentSummary } from './incident-summary.js';
 import { ReadModelDatabase } from './read-model-database.js';
 import { generationTables } from './read-model-schema.js';
+import { assembleView, casualtiesText, claimTexts } from './view-rows.js';
 
 export interface IncidentFilter {
   status?: string;
@@ -45,7 +51,7 @@ export class ReadModelQueries {
   constructor(private readonly readModel: ReadModelDatabase) {}
 
   /** A prepared statement, kept until a rebuild swaps the generation its tables belong to. */
-  private prepare<Row>(sql: string): Database.Statement<unknown[], Row> {
+  prepare<Row>(sql: string): Database.Statement<unknown[], Row> {
     if (this.preparedFor !== this.readModel.generation()) {
       this.statements.clear();
       this.preparedFor = this.readModel.generation();
@@ -58,15 +64,51 @@ export class ReadModelQueries {
     return statement as Database.Statement<unknown[], Row>;
   }
 
-  private get tables() {
+  get tables() {
     return generationTables(this.readModel.generation());
   }
 
-  view(incidentId: string): IncidentView | undefined {
-    const row = this.prepare<{ view_json: string }>(
-      `SELECT view_json FROM ${this.tables.incidents} WHERE incident_id = ?`,
+  /** The current view as JSON text, with the revision it is at. */
+  viewJson(incidentId: string): { json: string; revision: number } | undefined {
+    const t = this.tables;
+    const row = this.prepare<{ details_json: string; revision: number }>(
+      `SELECT details_json, revision FROM ${t.incidents} WHERE incident_id = ?`,
     ).get(incidentId);
-    return row ? (JSON.parse(row.view_json) as IncidentView) : undefined;
+    if (!row) return undefined;
+    const prepare = this.prepare.bind(this);
+    const claims = claimTexts(prepare, t, incidentId);
+    const json = assembleView(row.details_json, claims, casualtiesText(prepare, t, incidentId));
+    return { json, revision: row.revision };
+  }
+
+  view(incidentId: string): IncidentView | undefined {
+    const view = this.viewJson(incidentId);
+    return view ? (JSON.parse(view.json) as IncidentView) : undefined;
+  }
+
+  /** The incident's revision in the read model, undefined when it has none. */
+  revision(incidentId: string): number | undefined {
+    return this.prepare<{ revision: number }>(
+      `SELECT revision FROM ${this.tables.incidents} WHERE incident_id = ?`,
+    ).get(incidentId)?.revision;
+  }
+
+  /** One claim as the current view shows it. */
+  claim(incidentId: string, claimId: string): ClaimView | undefined {
+    const row = this.prepare<{ claim_json: string }>(
+      `SELECT claim_json FROM ${this.tables.claims} WHERE incident_id = ? AND claim_id = ?`,
+    ).get(incidentId, claimId);
+    return row ? (JSON.parse(row.claim_json) as ClaimView) : undefined;
+  }
+
+  /** Claims in first-reported order after the one at `afterSeq`, with their places. */
+  claims(incidentId: string, afterSeq: number, limit: number): { seq: number; json: string }[] {
+    return this.prepare<{ seq: number; claim_json: string }>(
+      `SELECT seq, claim_json FROM ${this.tables.claims}
+       WHERE incident_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    )
+      .all(incidentId, afterSeq, limit)
+      .map((row) => ({ seq: row.seq, json: row.claim_json }));
   }
 
   exists(incidentId: string): boolean {
@@ -144,11 +186,16 @@ export class ReadModelQueries {
 
   /** A claim's versions, oldest first; empty when the claim is unknown. */
   claimHistory(incidentId: string, claimId: string): ClaimHistoryVersion[] {
-    return this.prepare<{ version_json: string }>(
-      `SELECT version_json FROM ${this.tables.claimVersions}
-       WHERE incident_id = ? AND claim_id = ? ORDER BY revision`,
+    return this.prepare<{ ref_json: string; claim_json: string }>(
+      `SELECT ref_json, claim_json FROM ${this.tables.claimVersions}
+       WHERE incident_id = ? AND claim_id = ? AND in_history = 1 ORDER BY revision`,
     )
       .all(incidentId, claimId)
-      .map((row) => JSON.parse(row.version_json) as ClaimHistoryVersion);
+      .map(
+        (row) =>
+          JSON.parse(
+            `${row.ref_json.slice(0, -1)},"claim":${row.claim_json}}`,
+          ) as ClaimHistoryVersion,
+      );
   }
 }

@@ -5,10 +5,13 @@
  */
 
 /** Bump when a projection's rows change shape: a read model of another schema is rebuilt. */
-export const READ_MODEL_SCHEMA = 1;
+export const READ_MODEL_SCHEMA = 3;
 
 export interface GenerationTables {
   incidents: string;
+  claims: string;
+  casualtySources: string;
+  detailVersions: string;
   timeline: string;
   claimVersions: string;
 }
@@ -16,6 +19,9 @@ export interface GenerationTables {
 export function generationTables(generation: number): GenerationTables {
   return {
     incidents: `rm_incidents_g${generation}`,
+    claims: `rm_claims_g${generation}`,
+    casualtySources: `rm_casualty_sources_g${generation}`,
+    detailVersions: `rm_detail_versions_g${generation}`,
     timeline: `rm_timeline_g${generation}`,
     claimVersions: `rm_claim_versions_g${generation}`,
   };
@@ -36,9 +42,17 @@ CREATE TABLE IF NOT EXISTS rm_checkpoints (
 `;
 
 /**
- * One generation. `sort_key` is the position zero-padded to 20 digits (positions may exceed
- * 2^53, so they are kept as text and compared as fixed-width strings). `reported_key` is the
- * entry's reportedAt, or its recordedAt when it has none, as UTC ISO text (sorts as time).
+ * One generation: rows per claim, never one document per incident, so a batch writes only what
+ * it changed. `sort_key` is the position zero-padded to 20 digits (positions may exceed 2^53, so
+ * they are kept as text and compared as fixed-width strings). `reported_key` is the entry's
+ * world-time sort key (domain/world-time.ts, timelineSortKey) and `recorded_key` its recordedAt,
+ * as UTC ISO text (sorts as time). `seq` is a claim's place in first-reported order.
+ * - incidents: the view's incident fields (`details_json`, in view order) and the list summary;
+ * - claims: each claim as the view shows it; casualty_sources: each live casualty figure;
+ * - detail_versions: the incident fields after each event that changed them, for time travel;
+ * - timeline: every event (its entry); claim_versions: each claim after each event that changed
+ *   it; `in_history` 0 for a claim an event about another claim changed (a retraction clearing
+ *   `disputed`), a version time travel reads but the claim's history does not show.
  */
 export function createGenerationSql(generation: number): string {
   const t = generationTables(generation);
@@ -51,25 +65,57 @@ CREATE TABLE ${t.incidents} (
   updated_at   TEXT    NOT NULL,
   revision     INTEGER NOT NULL,
   sort_key     TEXT    NOT NULL,
-  state_json   TEXT    NOT NULL,
-  view_json    TEXT    NOT NULL,
+  claim_count  INTEGER NOT NULL,
+  details_json TEXT    NOT NULL,
   summary_json TEXT    NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX ${t.incidents}_recent ON ${t.incidents} (sort_key);
 CREATE INDEX ${t.incidents}_status ON ${t.incidents} (status, sort_key);
+CREATE TABLE ${t.claims} (
+  incident_id TEXT    NOT NULL,
+  seq         INTEGER NOT NULL,
+  claim_id    TEXT    NOT NULL,
+  claim_json  TEXT    NOT NULL,
+  PRIMARY KEY (incident_id, seq)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX ${t.claims}_id ON ${t.claims} (incident_id, claim_id);
+CREATE TABLE ${t.casualtySources} (
+  incident_id TEXT    NOT NULL,
+  claim_seq   INTEGER NOT NULL,
+  figure      INTEGER NOT NULL,
+  measure     TEXT    NOT NULL,
+  grp         TEXT    NOT NULL,
+  min         INTEGER NOT NULL,
+  max         INTEGER,
+  reported_ms REAL    NOT NULL,
+  source_json TEXT    NOT NULL,
+  PRIMARY KEY (incident_id, claim_seq, figure)
+) WITHOUT ROWID;
+CREATE TABLE ${t.detailVersions} (
+  incident_id  TEXT    NOT NULL,
+  revision     INTEGER NOT NULL,
+  details_json TEXT    NOT NULL,
+  PRIMARY KEY (incident_id, revision)
+) WITHOUT ROWID;
 CREATE TABLE ${t.timeline} (
   incident_id  TEXT    NOT NULL,
   revision     INTEGER NOT NULL,
   reported_key TEXT    NOT NULL,
+  recorded_key TEXT    NOT NULL,
   entry_json   TEXT    NOT NULL,
   PRIMARY KEY (incident_id, revision)
 ) WITHOUT ROWID;
 CREATE INDEX ${t.timeline}_reported ON ${t.timeline} (incident_id, reported_key, revision);
+CREATE INDEX ${t.timeline}_recorded ON ${t.timeline} (incident_id, recorded_key);
 CREATE TABLE ${t.claimVersions} (
-  incident_id  TEXT    NOT NULL,
-  claim_id     TEXT    NOT NULL,
-  revision     INTEGER NOT NULL,
-  version_json TEXT    NOT NULL,
+  incident_id TEXT    NOT NULL,
+  claim_id    TEXT    NOT NULL,
+  revision    INTEGER NOT NULL,
+  claim_seq   INTEGER NOT NULL,
+  kind        TEXT    NOT NULL,
+  ref_json    TEXT    NOT NULL,
+  claim_json  TEXT    NOT NULL,
+  in_history  INTEGER NOT NULL,
   PRIMARY KEY (incident_id, claim_id, revision)
 ) WITHOUT ROWID;
 `;
@@ -77,7 +123,7 @@ CREATE TABLE ${t.claimVersions} (
 
 export function dropGenerationSql(generation: number): string {
   const t = generationTables(generation);
-  return [t.incidents, t.timeline, t.claimVersions]
+  return Object.values(t)
     .map((table) => `DROP TABLE IF EXISTS ${table};`)
     .join('\n');
 }

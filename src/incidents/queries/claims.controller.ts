@@ -1,17 +1,35 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { NoQuery } from '../../common/http/no-query.guard.js';
 import type { ClaimHistory, ClaimView } from '../domain/view-types.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
+import { ClaimsQuery } from './dto/claims-query.dto.js';
 import { claimNotFound, incidentNotFound } from './not-found.js';
+import { claimsPage, type Page } from './pages.js';
 import { ReadRoute } from './read-route.decorator.js';
 import { historySchema } from './timeline-schemas.js';
-import { claimSchema } from './view-schemas.js';
+import { claimSchema, pageSchema } from './view-schemas.js';
 
 @ApiTags('incidents')
 @Controller('incidents')
 export class ClaimsController {
   constructor(private readonly queries: ReadModelQueries) {}
+
+  @Get(':id/claims')
+  @ReadRoute(
+    'An incident’s claims, in pages',
+    'Claims as the current view shows them (retracted ones included), in first-reported order. Pass `nextCursor` ' +
+      'as `cursor` for the next page; it is absent on the last page. Claims reported meanwhile come at the end.',
+    'unknown incident',
+  )
+  @ApiOkResponse({
+    description: '`{ items: [claim], nextCursor? }`',
+    schema: pageSchema(claimSchema),
+  })
+  claims(@Param('id') id: string, @Query() query: ClaimsQuery): Page<ClaimView> {
+    if (!this.queries.exists(id)) throw incidentNotFound(id);
+    return claimsPage(this.queries, id, query);
+  }
 
   @Get(':id/claims/:claimId')
   @ReadRoute(
@@ -22,11 +40,9 @@ export class ClaimsController {
   @ApiOkResponse({ description: 'the claim', schema: claimSchema })
   @NoQuery()
   claim(@Param('id') id: string, @Param('claimId') claimId: string): ClaimView {
-    const view = this.queries.view(id);
-    if (!view) throw incidentNotFound(id);
-    const claim = view.claims.find((candidate) => candidate.claimId === claimId);
-    if (!claim) throw claimNotFound(id, claimId);
-    return claim;
+    const claim = this.queries.claim(id, claimId);
+    if (claim) return claim;
+    throw this.queries.exists(id) ? claimNotFound(id, claimId) : incidentNotFound(id);
   }
 
   @Get(':id/claims/:claimId/history')

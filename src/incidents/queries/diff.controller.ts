@@ -2,19 +2,16 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { problem, ProblemError } from '../../common/problem/problem.js';
 import { diffViews } from '../domain/diff.js';
-import { foldToRevision } from '../domain/time-travel.js';
-import { toIncidentView } from '../domain/view.js';
 import type { ViewDiff } from '../domain/view-types.js';
 import { DiffQuery } from './dto/diff-query.dto.js';
-import { IncidentEvents } from './incident-events.service.js';
-import { revisionNotFound } from './not-found.js';
 import { ReadRoute } from './read-route.decorator.js';
 import { diffSchema } from './timeline-schemas.js';
+import { ViewReader } from './view-reader.service.js';
 
 @ApiTags('incidents')
 @Controller('incidents')
 export class DiffController {
-  constructor(private readonly events: IncidentEvents) {}
+  constructor(private readonly views: ViewReader) {}
 
   @Get(':id/diff')
   @ReadRoute(
@@ -31,12 +28,7 @@ export class DiffController {
         problem(400, 'validation', message, { errors: [{ field: 'from', message }] }),
       );
     }
-    const events = await this.events.load(id);
-    const head = events[events.length - 1].revision;
-    if (query.to > head) throw revisionNotFound(id, query.to, head);
-    const before = foldToRevision(events, query.from);
-    const after = foldToRevision(events, query.to);
-    if (!before || !after) throw revisionNotFound(id, query.from, head);
-    return diffViews(toIncidentView(before), toIncidentView(after));
+    const [before, after] = await this.views.pair(id, query.from, query.to);
+    return diffViews(before, after);
   }
 }

@@ -4,10 +4,11 @@ import { DiffController } from './diff.controller.js';
 import { IncidentEvents } from './incident-events.service.js';
 import { IncidentsQueryController } from './incidents-query.controller.js';
 import { TimelineController } from './timeline.controller.js';
+import { ViewReader } from './view-reader.service.js';
 
 /** Every GET route about incidents (the read model comes from the global ProjectionsModule). */
 @Module({
   controllers: [IncidentsQueryController, TimelineController, ClaimsController, DiffController],
-  providers: [IncidentEvents],
+  providers: [IncidentEvents, ViewReader],
 })
 export class IncidentQueriesModule {}

@@ -1,18 +1,16 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { problem, ProblemError } from '../../common/problem/problem.js';
-import { foldAsOf, foldReportedBy, foldToRevision } from '../domain/time-travel.js';
-import { toIncidentView } from '../domain/view.js';
-import type { IncidentView } from '../domain/view-types.js';
 import type { IncidentSummary } from '../projections/incident-summary.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
 import { IncidentListQuery } from './dto/incident-list-query.dto.js';
 import { IncidentViewQuery } from './dto/incident-view-query.dto.js';
-import { IncidentEvents } from './incident-events.service.js';
-import { incidentNotFound, revisionNotFound } from './not-found.js';
+import { JsonBodies } from './json-body.js';
+import { incidentNotFound } from './not-found.js';
 import { incidentPage, type Page } from './pages.js';
 import { ReadRoute } from './read-route.decorator.js';
+import { type PointInTime, ViewReader } from './view-reader.service.js';
 import { summaryPageSchema, viewSchema } from './view-schemas.js';
 
 const TIME_TRAVEL = ['asOf', 'reportedBy', 'revision'] as const;
@@ -20,9 +18,11 @@ const TIME_TRAVEL = ['asOf', 'reportedBy', 'revision'] as const;
 @ApiTags('incidents')
 @Controller('incidents')
 export class IncidentsQueryController {
+  private readonly bodies = new JsonBodies();
+
   constructor(
     private readonly queries: ReadModelQueries,
-    private readonly events: IncidentEvents,
+    private readonly views: ViewReader,
   ) {}
 
   @Get()
@@ -41,11 +41,17 @@ export class IncidentsQueryController {
   @Get(':id')
   @ReadRoute(
     'The view of an incident: now, or at a past moment',
-    'Without parameters: the current view from the read model. With one of `asOf` (events recorded by then), ' +
-      '`reportedBy` (reports published by then, editorial events recorded by then) or `revision` (after that event): ' +
-      'the stream folded with the same rules. More than one is a 400. A `revision` beyond the latest, or a time ' +
-      'before the incident was opened (`asOf`), is a 404. `ETag` is the revision of the view returned; ' +
-      '`If-None-Match` with it answers 304.',
+    'Without parameters: the current view from the read model. `asOf` (system time: the events recorded by then), ' +
+      '`reportedBy` (world time: the events whose world time is at or before it, in stream order; corrections and ' +
+      'undated disputes whenever their claims are in the view) or both together (bitemporal: the story as reported ' +
+      'by `reportedBy`, from what was recorded by `asOf`); or `revision` alone (after that event). `revision` with ' +
+      'either time is a 400. A `revision` beyond the latest, an `asOf` before the incident was recorded, or a ' +
+      '`reportedBy` before every world time of the incident is a 404. A `reportedBy` view carries `basis` and its ' +
+      '`revision` is the highest revision it folded. `ETag` is the revision of the view returned; ' +
+      '`If-None-Match` with it answers 304. Time-travel views come from the read model’s rows (never a refold from ' +
+      'revision 0), with the same rules as a fold of the stream. Bodies of 1 KiB or more are ' +
+      "compressed (`br`, else `gzip`) when `Accept-Encoding` allows it. A big incident's claims also come in " +
+      'pages: `GET /incidents/{id}/claims`.',
     'unknown incident, a revision beyond the latest, or no view at that time',
   )
   @ApiOkResponse({
@@ -53,6 +59,10 @@ export class IncidentsQueryController {
     schema: viewSchema,
     headers: {
       ETag: { description: 'the revision of this view, e.g. "7"', schema: { type: 'string' } },
+      'Content-Encoding': {
+        description: '`br` or `gzip` when the body is compressed',
+        schema: { type: 'string' },
+      },
     },
   })
   @ApiHeader({
@@ -63,45 +73,37 @@ export class IncidentsQueryController {
   async view(
     @Param('id') id: string,
     @Query() query: IncidentViewQuery,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<IncidentView> {
-    const view = await this.viewFor(id, query);
-    // express answers 304 itself when If-None-Match matches this ETag
-    res.setHeader('ETag', `"${view.revision}"`);
-    return view;
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const point = this.pointOf(query);
+    if (point) {
+      const view = await this.views.at(id, point);
+      await this.bodies.send(req, res, () => view.json, `"${view.revision}"`);
+      return;
+    }
+    // the current view: its compressed bytes are kept per revision
+    const revision = this.queries.revision(id);
+    if (revision === undefined) throw incidentNotFound(id);
+    const keep = { slot: `${this.queries.tables.incidents}/${id}`, version: String(revision) };
+    const etag = `"${revision}"`;
+    await this.bodies.send(req, res, () => this.views.current(id).json, etag, keep);
   }
 
-  private async viewFor(id: string, query: IncidentViewQuery): Promise<IncidentView> {
+  private pointOf(query: IncidentViewQuery): PointInTime | undefined {
     const chosen = TIME_TRAVEL.filter((name) => query[name] !== undefined);
-    if (chosen.length > 1) {
-      const message = `use at most one of asOf, reportedBy, revision (got ${chosen.join(', ')})`;
+    if (query.revision !== undefined && chosen.length > 1) {
+      const message = `revision cannot be combined with asOf or reportedBy (got ${chosen.join(', ')})`;
       throw new ProblemError(
         problem(400, 'validation', message, {
           errors: chosen.map((field) => ({ field, message })),
         }),
       );
     }
-    if (chosen.length === 0) {
-      const view = this.queries.view(id);
-      if (!view) throw incidentNotFound(id);
-      return view;
-    }
-    const events = await this.events.load(id);
-    const head = events[events.length - 1].revision;
-    if (query.revision !== undefined && query.revision > head) {
-      throw revisionNotFound(id, query.revision, head);
-    }
-    const state =
-      query.asOf !== undefined
-        ? foldAsOf(events, query.asOf)
-        : query.reportedBy !== undefined
-          ? foldReportedBy(events, query.reportedBy)
-          : foldToRevision(events, query.revision ?? head);
-    if (!state) {
-      throw new ProblemError(
-        problem(404, 'incident-not-found', `incident ${id} was not yet recorded at ${query.asOf}`),
-      );
-    }
-    return toIncidentView(state);
+    const { asOf, reportedBy, revision } = query;
+    if (reportedBy !== undefined) return { reportedBy, ...(asOf !== undefined && { asOf }) };
+    if (asOf !== undefined) return { asOf };
+    if (revision !== undefined) return { revision };
+    return undefined;
   }
 }

@@ -1,5 +1,5 @@
 /** Keyset paging over the read model: fetch one more than the limit to know if a page follows. */
-import type { TimelineEntry } from '../domain/view-types.js';
+import type { ClaimView, TimelineEntry } from '../domain/view-types.js';
 import type { IncidentSummary } from '../projections/incident-summary.js';
 import type {
   ReadModelQueries,
@@ -67,8 +67,10 @@ const isTimelineCursor = (value: unknown): value is TimelineCursor =>
 export interface TimelineRequest {
   after?: number;
   limit: number;
-  order: TimelineOrder;
-  by: TimelineBy;
+  /** Absent: the cursor's, else asc. */
+  order?: TimelineOrder;
+  /** Absent: the cursor's, else recorded. */
+  by?: TimelineBy;
   cursor?: string;
 }
 
@@ -78,17 +80,16 @@ export function timelinePage(
   incidentId: string,
   request: TimelineRequest,
 ): Page<TimelineEntry> {
-  let from: { key: string; revision: number } | undefined;
-  if (request.cursor) {
-    const cursor = decodeCursor(request.cursor, isTimelineCursor);
-    if (cursor.b !== request.by || cursor.o !== request.order) {
-      throw badCursor(`cursor continues order=${cursor.o}&by=${cursor.b}, not this order`);
-    }
-    from = { key: cursor.k, revision: cursor.r };
+  const cursor = request.cursor ? decodeCursor(request.cursor, isTimelineCursor) : undefined;
+  const by = request.by ?? cursor?.b ?? 'recorded';
+  const order = request.order ?? cursor?.o ?? 'asc';
+  if (cursor && (cursor.b !== by || cursor.o !== order)) {
+    throw badCursor(`cursor continues order=${cursor.o}&by=${cursor.b}, not this order`);
   }
+  const from = cursor && { key: cursor.k, revision: cursor.r };
   const rows = queries.timeline(incidentId, {
-    by: request.by,
-    order: request.order,
+    by,
+    order,
     afterRevision: request.after,
     from,
     limit: request.limit + 1,
@@ -96,13 +97,36 @@ export function timelinePage(
   const page = rows.slice(0, request.limit);
   const last = page.at(-1);
   const next = last && {
-    b: request.by,
-    o: request.order,
+    b: by,
+    o: order,
     k: last.reportedKey,
     r: last.entry.revision,
   };
   return {
     items: page.map((row) => row.entry),
     ...(rows.length > request.limit && next && { nextCursor: encodeCursor({ ...next }) }),
+  };
+}
+
+interface ClaimsCursor {
+  c: number;
+}
+
+const isClaimsCursor = (value: unknown): value is ClaimsCursor =>
+  isRecord(value) && Number.isSafeInteger(value.c) && (value.c as number) >= 0;
+
+/** GET /incidents/:id/claims: first-reported order; the cursor is the last claim's place. */
+export function claimsPage(
+  queries: ReadModelQueries,
+  incidentId: string,
+  request: { limit: number; cursor?: string },
+): Page<ClaimView> {
+  const after = request.cursor ? decodeCursor(request.cursor, isClaimsCursor).c : -1;
+  const rows = queries.claims(incidentId, after, request.limit + 1);
+  const page = rows.slice(0, request.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => JSON.parse(row.json) as ClaimView),
+    ...(rows.length > request.limit && last && { nextCursor: encodeCursor({ c: last.seq }) }),
   };
 }

@@ -1,8 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOperation,
+  ApiSecurity,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
@@ -14,6 +16,9 @@ export function ReadRoute(
 ): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary, description }),
+    // anonymous, or a bearer token (needed when STORYLINE_PUBLIC_READ=false)
+    ApiSecurity({}),
+    ApiBearerAuth(),
     ApiBadRequestResponse({
       description: 'a query parameter is unknown or invalid (problem+json with errors[])',
     }),

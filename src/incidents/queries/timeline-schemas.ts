@@ -2,6 +2,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { INCIDENT_EVENT_TYPES } from '../domain/events.js';
 import {
+  CLAIM_FLAG_NAMES,
   claimSchema,
   pageSchema,
   positionSchema,
@@ -16,11 +17,17 @@ const eventRefProperties: Record<string, SchemaObject> = {
   type: { type: 'string', enum: [...INCIDENT_EVENT_TYPES] },
   recordedAt: timeSchema('when storyline stored the event'),
   recordedBy: { type: 'string', description: 'the principal that recorded it' },
-  reportedAt: timeSchema('when the source published it (events about a report only)'),
+  reportedAt: timeSchema(
+    'world time of the event, when it carries one (reports, revisions, retractions; dated disputes, status changes and details revisions)',
+  ),
 };
+
+const eventRefRequired = ['revision', 'position', 'eventId', 'type', 'recordedAt', 'recordedBy'];
 
 export const timelinePageSchema: SchemaObject = pageSchema({
   type: 'object',
+  additionalProperties: false,
+  required: [...eventRefRequired, 'summary', 'data'],
   properties: {
     ...eventRefProperties,
     summary: { type: 'string', description: 'one readable line' },
@@ -30,6 +37,8 @@ export const timelinePageSchema: SchemaObject = pageSchema({
 
 export const historySchema: SchemaObject = {
   type: 'object',
+  additionalProperties: false,
+  required: ['claimId', 'versions'],
   properties: {
     claimId: { type: 'string' },
     versions: {
@@ -37,6 +46,8 @@ export const historySchema: SchemaObject = {
       description: 'oldest first',
       items: {
         type: 'object',
+        additionalProperties: false,
+        required: [...eventRefRequired, 'claim'],
         properties: {
           ...eventRefProperties,
           claim: { ...claimSchema, description: 'the claim after this change' },
@@ -65,8 +76,21 @@ export const diffSchema: SchemaObject = {
               'claim-added',
               'claim-changed',
               'claim-retracted',
+              'claim-removed',
               'casualties-changed',
             ],
+          },
+          claimId: { type: 'string' },
+          state: { type: 'string', description: 'claim-changed: the claim’s state after' },
+          flags: {
+            type: 'array',
+            items: { type: 'string', enum: CLAIM_FLAG_NAMES },
+            description: 'claim-changed, claim-retracted: every flag of the claim after',
+          },
+          fields: {
+            type: 'array',
+            description: 'claim-changed, claim-retracted: { field, before, after }',
+            items: { type: 'object' },
           },
         },
       },

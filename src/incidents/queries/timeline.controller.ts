@@ -16,10 +16,12 @@ export class TimelineController {
   @Get(':id/timeline')
   @ReadRoute(
     'The timeline of an incident: one entry per event',
-    '`by=recorded` (default) orders by revision, i.e. as storyline recorded the events; `by=reported` by when the ' +
-      'source published (`reportedAt`, or `recordedAt` for our own editorial events), then revision. `order=desc` ' +
-      'reverses either. `after=N` keeps only entries with a revision above N, whatever the order. Pass `nextCursor` ' +
-      'as `cursor` with the same `order` and `by` (another order is a 400) for the next page; it is absent on the last page.',
+    '`by=recorded` (default) orders by revision, i.e. as storyline recorded the events; `by=reported` by world ' +
+      'time (`reportedAt`; editorial events without one on `recordedAt`; a correction on its claim’s first ' +
+      '`reportedAt`; an undated dispute on the later of its two claims’ first `reportedAt`), then revision. ' +
+      '`order=desc` reverses either. `after=N` keeps only entries with a revision above N, whatever the order. ' +
+      'Pass `nextCursor` as `cursor` for the next page: it remembers its `order` and `by` (another one is a 400); ' +
+      'it is absent on the last page.',
     'unknown incident',
   )
   @ApiOkResponse({ description: '`{ items: [entry], nextCursor? }`', schema: timelinePageSchema })

@@ -23,6 +23,7 @@ export const attributionSchema: SchemaObject = {
   description: 'the original speaker first, then each outlet that relayed it',
   items: {
     type: 'object',
+    additionalProperties: false,
     required: ['name', 'kind'],
     properties: {
       name: { type: 'string' },
@@ -39,6 +40,7 @@ const figuresSchema: SchemaObject = {
   type: 'array',
   items: {
     type: 'object',
+    additionalProperties: false,
     required: ['measure', 'group', 'min', 'max'],
     properties: {
       measure: { type: 'string', enum: [...MEASURES] },
@@ -50,13 +52,53 @@ const figuresSchema: SchemaObject = {
   },
 };
 
+export const CLAIM_FLAG_NAMES = ['revised', 'corrected', 'disputed', 'retracted'];
+
+const disputeSchema: SchemaObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['byClaimId', 'recordedAt'],
+  properties: {
+    byClaimId: { type: 'string' },
+    note: { type: 'string' },
+    reportedAt: time('world time of the dispute, when it was given'),
+    recordedAt: time('when storyline recorded the dispute'),
+  },
+};
+
 export const claimSchema: SchemaObject = {
   type: 'object',
-  required: ['claimId', 'kind', 'state', 'attribution', 'reportedAt', 'recordedAt', 'versions'],
+  additionalProperties: false,
+  required: [
+    'claimId',
+    'kind',
+    'state',
+    'flags',
+    'attribution',
+    'source',
+    'reportedAt',
+    'firstReportedAt',
+    'recordedAt',
+    'updatedAt',
+    'versions',
+    'disputedBy',
+    'disputes',
+  ],
   properties: {
     claimId: { type: 'string' },
     kind: { type: 'string', enum: ['statement', 'casualties'] },
-    state: { type: 'string', enum: ['active', 'revised', 'corrected', 'disputed', 'retracted'] },
+    state: {
+      type: 'string',
+      enum: ['active', 'revised', 'corrected', 'disputed', 'retracted'],
+      description:
+        'the dominant flag: retracted > disputed > corrected > revised; active without flags',
+    },
+    flags: {
+      type: 'array',
+      items: { type: 'string', enum: CLAIM_FLAG_NAMES },
+      description:
+        'every state that applies, in this order: revised and corrected once set; disputed while a non-retracted claim disputes it; retracted',
+    },
     text: { type: 'string', description: 'statements' },
     quoted: { type: 'string', enum: ['verbatim', 'paraphrase'] },
     topic: { type: 'string' },
@@ -69,11 +111,48 @@ export const claimSchema: SchemaObject = {
     recordedAt: time('when storyline first recorded the claim'),
     updatedAt: time('when storyline recorded the latest change to the claim'),
     versions: { type: 'integer', description: 'number of events about this claim' },
-    disputedBy: { type: 'array', items: { type: 'string' } },
-    disputes: { type: 'array', items: { type: 'object' } },
-    revisionNote: { type: 'string' },
-    correction: { type: 'object' },
-    retraction: { type: 'object' },
+    disputedBy: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'every claim ever recorded as disputing this one',
+    },
+    disputes: { type: 'array', items: disputeSchema },
+    revisionNote: { type: 'string', description: 'the note of the latest source revision' },
+    correction: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['by', 'reason', 'recordedAt'],
+      description: 'our latest fix of the record',
+      properties: {
+        by: { type: 'string' },
+        reason: { type: 'string' },
+        recordedAt: time('when the correction was recorded'),
+      },
+    },
+    retraction: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['reason', 'attribution', 'reportedAt', 'recordedAt'],
+      properties: {
+        reason: { type: 'string' },
+        attribution: attributionSchema,
+        reportedAt: time('when the source withdrew it'),
+        recordedAt: time('when the retraction was recorded'),
+      },
+    },
+  },
+};
+
+/** The times a reportedBy (or bitemporal) view was asked for. */
+export const basisSchema: SchemaObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reportedBy'],
+  description:
+    'only on `reportedBy` views: the times asked for (`asOf` too when bitemporal); the view’s `revision` is then the highest revision it folded, not a `?revision=` view',
+  properties: {
+    reportedBy: time('world time: the story as reported by then'),
+    asOf: time('system time: from what storyline had recorded by then'),
   },
 };
 
@@ -90,6 +169,8 @@ const rangeProperties: Record<string, SchemaObject> = {
 
 const casualtySchema: SchemaObject = {
   type: 'object',
+  additionalProperties: false,
+  required: ['measure', 'group', 'min', 'max', 'sources'],
   description: 'per measure and group: the latest non-retracted figure of each claim',
   properties: {
     ...rangeProperties,
@@ -97,6 +178,8 @@ const casualtySchema: SchemaObject = {
       type: 'array',
       items: {
         type: 'object',
+        additionalProperties: false,
+        required: ['claimId', 'source', 'min', 'max', 'reportedAt'],
         properties: {
           claimId: { type: 'string' },
           source: { type: 'string' },
@@ -118,11 +201,15 @@ const detailProperties: Record<string, SchemaObject> = {
   location: {
     type: 'object',
     nullable: true,
+    additionalProperties: false,
+    required: ['name'],
     properties: { name: { type: 'string' }, lat: { type: 'number' }, lon: { type: 'number' } },
   },
   occurredAt: {
     type: 'object',
     nullable: true,
+    additionalProperties: false,
+    required: ['at', 'precision'],
     properties: {
       at: time('when it happened'),
       precision: { type: 'string', enum: [...PRECISIONS] },
@@ -135,12 +222,29 @@ const detailProperties: Record<string, SchemaObject> = {
 
 export const viewSchema: SchemaObject = {
   type: 'object',
+  additionalProperties: false,
+  required: [
+    'incidentId',
+    'revision',
+    'position',
+    'title',
+    'summary',
+    'location',
+    'occurredAt',
+    'tags',
+    'status',
+    'openedAt',
+    'updatedAt',
+    'claims',
+    'casualties',
+  ],
   properties: {
     ...detailProperties,
     summary: { type: 'string', nullable: true },
     openedAt: time('when the incident was recorded'),
     claims: { type: 'array', items: claimSchema },
     casualties: { type: 'array', items: casualtySchema },
+    basis: basisSchema,
   },
 };
 

@@ -15,9 +15,11 @@ export type {
   CasualtyView,
   ClaimHistory,
   ClaimHistoryVersion,
+  ClaimFlag,
   ClaimView,
   IncidentView,
   TimelineEntry,
+  ViewBasis,
 } from '../../../incidents/domain/view-types.js';
 
 export type {
@@ -27,9 +29,12 @@ export type {
 
 export type Page<T> = { items: T[]; nextCursor?: string | null };
 
-/** Which past view the page shows: the live one, or one of the three time-travel queries. */
+/**
+ * Which past view the page shows: the live one, a revision, or the two clocks: `asOf` (as we
+ * knew it at) alone, or `reportedBy` (as reported by), with `asOf` too when bitemporal.
+ */
 export type ViewPoint =
   | { kind: 'live' }
   | { kind: 'revision'; revision: number }
   | { kind: 'asOf'; at: string }
-  | { kind: 'reportedBy'; at: string };
+  | { kind: 'reportedBy'; at: string; asOf?: string };

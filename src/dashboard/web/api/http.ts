@@ -68,7 +68,7 @@ export function getView(id: string, at: ViewPoint = { kind: 'live' }): Promise<I
       : at.kind === 'asOf'
         ? { asOf: at.at }
         : at.kind === 'reportedBy'
-          ? { reportedBy: at.at }
+          ? { reportedBy: at.at, asOf: at.asOf }
           : {};
   return getJson(`${incidentPath(id)}${query(params)}`);
 }

@@ -11,8 +11,14 @@ export function AttributionChain({ chain }: { chain: readonly AttributionLink[] 
               →
             </span>
           )}
-          <span class="chain-name">{link.name}</span>
-          {link.role && <span class="chain-role">, {link.role}</span>}{' '}
+          <span class="chain-name" dir="auto">
+            {link.name}
+          </span>
+          {link.role && (
+            <span class="chain-role" dir="auto">
+              , {link.role}
+            </span>
+          )}{' '}
           <span class="badge badge-kind">{link.kind}</span>
           {link.named === false && <span class="badge badge-unnamed">unnamed</span>}
           {link.url && (

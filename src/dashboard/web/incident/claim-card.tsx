@@ -25,7 +25,9 @@ export function ClaimCard({ claim, change, live, labelOf, onGoToClaim, onHistory
         ))}
       </ul>
     ) : (
-      <p class="claim-text">{claim.quoted === 'verbatim' ? `“${claim.text ?? ''}”` : claim.text}</p>
+      <p class="claim-text" dir="auto">
+        {claim.quoted === 'verbatim' ? `“${claim.text ?? ''}”` : claim.text}
+      </p>
     );
   return (
     <article
@@ -35,6 +37,7 @@ export function ClaimCard({ claim, change, live, labelOf, onGoToClaim, onHistory
       data-testid="claim"
       data-claim-id={claim.claimId}
       data-state={claim.state}
+      data-flags={claim.flags.join(' ')}
       data-change={change ?? ''}
       aria-labelledby={`claim-${claim.claimId}-source`}
     >
@@ -49,6 +52,19 @@ export function ClaimCard({ claim, change, live, labelOf, onGoToClaim, onHistory
               {claim.state}
             </span>
           )}
+          {/* every other state that applies too: disputed and corrected and revised */}
+          {claim.flags
+            .filter((flag) => flag !== claim.state)
+            .map((flag) => (
+              <span
+                key={flag}
+                class={`badge badge-flag state-${flag}`}
+                data-testid="claim-flag"
+                data-flag={flag}
+              >
+                {flag}
+              </span>
+            ))}
           {change && (
             <span class="badge badge-change" data-testid="claim-change">
               {live

@@ -15,18 +15,20 @@ export function ClaimNotes({ claim, labelOf, onGoToClaim }: Props) {
       {claim.retraction && (
         <p class="note note-retracted" data-testid="claim-retraction">
           <strong>Retracted</strong> by {formatChain(claim.retraction.attribution)} on{' '}
-          {formatTime(claim.retraction.reportedAt)}: {claim.retraction.reason}
+          {formatTime(claim.retraction.reportedAt)}:{' '}
+          <span dir="auto">{claim.retraction.reason}</span>
         </p>
       )}
       {claim.correction && (
         <p class="note note-corrected" data-testid="claim-correction">
           <strong>Corrected</strong> by {claim.correction.by} on{' '}
-          {formatTime(claim.correction.recordedAt)}: {claim.correction.reason}
+          {formatTime(claim.correction.recordedAt)}:{' '}
+          <span dir="auto">{claim.correction.reason}</span>
         </p>
       )}
       {claim.revisionNote && (
         <p class="note note-revised" data-testid="claim-revision-note">
-          <strong>Revised by the source:</strong> {claim.revisionNote}
+          <strong>Revised by the source:</strong> <span dir="auto">{claim.revisionNote}</span>
         </p>
       )}
       {claim.disputes.map((dispute) => (
@@ -44,7 +46,12 @@ export function ClaimNotes({ claim, labelOf, onGoToClaim }: Props) {
           >
             {labelOf(dispute.byClaimId)}
           </button>
-          {dispute.note && <span>: {dispute.note}</span>}
+          {dispute.reportedAt && <> on {formatTime(dispute.reportedAt)}</>}
+          {dispute.note && (
+            <>
+              : <span dir="auto">{dispute.note}</span>
+            </>
+          )}
         </p>
       ))}
     </div>

@@ -20,7 +20,9 @@ export function IncidentHeader({ view }: { view: IncidentView }) {
       <p class="breadcrumb">
         <a href="#/">← All incidents</a>
       </p>
-      <h1 data-testid="incident-title">{view.title}</h1>
+      <h1 data-testid="incident-title" dir="auto">
+        {view.title}
+      </h1>
       <div class="incident-meta">
         <StatusBadge status={view.status} />
         <span>{view.location?.name ?? 'Location unknown'}</span>
@@ -28,11 +30,24 @@ export function IncidentHeader({ view }: { view: IncidentView }) {
         <span>
           Updated <time dateTime={view.updatedAt}>{formatTime(view.updatedAt)}</time>
         </span>
-        <span class="muted">
-          <code>{view.incidentId}</code> · revision {view.revision}
+        <span class="muted" data-testid="incident-point">
+          <code>{view.incidentId}</code> ·{' '}
+          {view.basis ? (
+            // a reportedBy view is not a stream prefix: never label it with a revision
+            <span data-testid="incident-basis">
+              as reported by {formatTime(view.basis.reportedBy)}
+              {view.basis.asOf && <>, as we knew it at {formatTime(view.basis.asOf)}</>}
+            </span>
+          ) : (
+            <>revision {view.revision}</>
+          )}
         </span>
       </div>
-      {view.summary && <p class="incident-summary">{view.summary}</p>}
+      {view.summary && (
+        <p class="incident-summary" dir="auto">
+          {view.summary}
+        </p>
+      )}
       {view.tags.length > 0 && (
         <ul class="tags" aria-label="Tags">
           {view.tags.map((tag) => (

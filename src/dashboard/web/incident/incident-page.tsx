@@ -6,6 +6,7 @@ import { ClaimCard } from './claim-card.js';
 import { HistoryDialog } from './history-dialog.js';
 import { IncidentHeader } from './incident-header.js';
 import { ReplayBar } from './replay-bar.js';
+import { edgeOf, ReplayEdge } from './replay-edge.js';
 import { TimelinePanel } from './timeline-panel.js';
 import { useLiveIncident } from './use-live-incident.js';
 import { useReplay } from './use-replay.js';
@@ -67,14 +68,24 @@ export function IncidentPage({ incidentId, params }: Props) {
     );
   }
 
+  const edge = replay.loading
+    ? undefined
+    : edgeOf(point, live.view.revision, replay.notFound, view?.claims.length);
+  // before the incident or past its end there is no view: no header that passes for the live one
+  const noView = edge === 'before' || edge === 'past-end';
   return (
     <section
       class="incident-page"
       data-testid="incident-page"
       data-revision={view?.revision}
       data-feed={live.live ? 'live' : 'waiting'}
+      data-edge={edge ?? ''}
     >
-      <IncidentHeader view={view ?? live.view} />
+      {noView ? (
+        <ReplayEdge edge={edge} point={point} latest={live.view.revision} />
+      ) : (
+        (view ?? point.kind === 'live') && <IncidentHeader view={view ?? live.view} />
+      )}
       <ReplayBar
         point={point}
         latest={live.view.revision}
@@ -83,12 +94,13 @@ export function IncidentPage({ incidentId, params }: Props) {
         loading={replay.loading}
         onChange={setPoint}
       />
-      {(replay.error ?? live.error) && (
+      {!noView && (replay.error ?? live.error) && (
         <p class="error" role="alert">
           {replay.error ?? live.error}
         </p>
       )}
-      {view && (
+      {edge === 'empty' && <ReplayEdge edge={edge} point={point} latest={live.view.revision} />}
+      {view && !noView && (
         <div class="incident-grid">
           <section class="claims" aria-labelledby="claims-heading" data-testid="claims">
             <h2 id="claims-heading">Claims ({view.claims.length})</h2>

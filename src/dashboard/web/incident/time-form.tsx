@@ -6,10 +6,12 @@ interface Props {
   /** A `datetime-local` value (UTC). */
   value: string;
   onSubmit: (value: string) => void;
+  /** Given while this clock is set: a button that drops it. */
+  onClear?: () => void;
 }
 
 /** A labelled UTC time picker with its own "Show" button, so typing does not refetch each key. */
-export function TimeForm({ label, testId, value, onSubmit }: Props) {
+export function TimeForm({ label, testId, value, onSubmit, onClear }: Props) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   return (
@@ -34,6 +36,16 @@ export function TimeForm({ label, testId, value, onSubmit }: Props) {
       <button type="submit" class="button">
         Show
       </button>
+      {onClear && (
+        <button
+          type="button"
+          class="button button-small"
+          data-testid={`${testId}-clear`}
+          onClick={onClear}
+        >
+          Clear<span class="visually-hidden"> {label}</span>
+        </button>
+      )}
     </form>
   );
 }

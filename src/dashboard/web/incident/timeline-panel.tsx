@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { TimelineEntry } from '../api/api-types.js';
 import { formatTime } from '../lib/format.js';
 import { isBackdated, sortTimeline, type TimelineOrder } from '../lib/timeline-events.js';
+import { worldKeys } from '../lib/world-time.js';
 
 interface Props {
   entries: readonly TimelineEntry[];
@@ -13,6 +14,7 @@ interface Props {
 export function TimelinePanel({ entries, current }: Props) {
   const [by, setBy] = useState<TimelineOrder>('recorded');
   const sorted = useMemo(() => sortTimeline(entries, by), [entries, by]);
+  const world = useMemo(() => worldKeys(entries), [entries]);
   return (
     <section class="panel timeline" aria-labelledby="timeline-heading" data-testid="timeline">
       <div class="panel-heading">
@@ -33,7 +35,7 @@ export function TimelinePanel({ entries, current }: Props) {
         {sorted.map((entry) => {
           const backdated = isBackdated(entry);
           const when =
-            by === 'reported' ? (entry.reportedAt ?? entry.recordedAt) : entry.recordedAt;
+            by === 'reported' ? world.get(entry.revision) || entry.recordedAt : entry.recordedAt;
           return (
             <li
               key={entry.revision}
@@ -44,7 +46,9 @@ export function TimelinePanel({ entries, current }: Props) {
               aria-current={entry.revision === current ? 'step' : undefined}
             >
               <time dateTime={when}>{formatTime(when)}</time>
-              <span class="timeline-summary">{entry.summary}</span>
+              <span class="timeline-summary" dir="auto">
+                {entry.summary}
+              </span>
               <span class="timeline-meta muted">
                 #{entry.revision} · {entry.type} · recorded by {entry.recordedBy}
                 {by === 'reported' && <> at {formatTime(entry.recordedAt)}</>}

@@ -11,6 +11,8 @@ export interface ReplayState {
   changes: Map<string, ClaimChange>;
   loading: boolean;
   error?: string;
+  /** The service has no view at that point (before the incident, past its end). */
+  notFound?: boolean;
 }
 
 /**
@@ -65,17 +67,19 @@ export function useReplay(
     };
     load().catch((error: unknown) => {
       if (id !== request.current) return;
-      const message =
-        error instanceof ApiError && error.status === 404
-          ? 'Nothing had been recorded or reported about this incident at that point.'
-          : error instanceof Error
-            ? error.message
-            : String(error);
+      const notFound = error instanceof ApiError && error.status === 404;
+      const message = notFound
+        ? 'Nothing had been recorded or reported about this incident at that point.'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+      shown.current = undefined;
       setState({
         view: undefined,
         changes: new Map<string, ClaimChange>(),
         loading: false,
         error: message,
+        notFound,
       });
     });
   }, [incidentId, key]);

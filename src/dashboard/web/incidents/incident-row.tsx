@@ -13,7 +13,9 @@ export function IncidentRow({ incident, fresh }: { incident: IncidentSummary; fr
       data-incident-id={incident.incidentId}
     >
       <h2 class="incident-row-title">
-        <a href={incidentHref(incident.incidentId)}>{incident.title}</a>
+        <a href={incidentHref(incident.incidentId)} dir="auto">
+          {incident.title}
+        </a>
       </h2>
       <div class="incident-row-meta">
         <StatusBadge status={incident.status} />

@@ -1,5 +1,6 @@
 import type { IncidentEvent } from '../../../incidents/domain/events.js';
 import type { TimelineEntry } from '../api/api-types.js';
+import { worldKeys } from './world-time.js';
 
 /** A timeline entry's type and data as the domain's discriminated union, so `switch` narrows. */
 export function eventOf(entry: TimelineEntry): IncidentEvent {
@@ -17,12 +18,15 @@ export function isBackdated(entry: TimelineEntry): boolean {
 
 export type TimelineOrder = 'recorded' | 'reported';
 
-/** Newest first, by when storyline recorded it or when the source reported it. */
+/** Newest first, by when storyline recorded it or by world time (as the service sorts it). */
 export function sortTimeline(
   entries: readonly TimelineEntry[],
   by: TimelineOrder,
 ): TimelineEntry[] {
-  const key = (entry: TimelineEntry): number =>
-    Date.parse(by === 'reported' ? (entry.reportedAt ?? entry.recordedAt) : entry.recordedAt);
-  return [...entries].sort((a, b) => key(b) - key(a) || b.revision - a.revision);
+  const world = worldKeys(entries);
+  const key = (entry: TimelineEntry): string =>
+    by === 'reported' ? (world.get(entry.revision) ?? '') : entry.recordedAt;
+  return [...entries].sort((a, b) =>
+    key(a) === key(b) ? b.revision - a.revision : key(a) < key(b) ? 1 : -1,
+  );
 }

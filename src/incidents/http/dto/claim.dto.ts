@@ -12,6 +12,7 @@ import {
   ReasonField,
 } from './common.dto.js';
 import { IsIsoTimeWithZone } from './iso-time.validator.js';
+import { WorldTimeField } from './world-time.field.js';
 
 function ClaimIdField(): PropertyDecorator {
   return (target, key) => {
@@ -94,6 +95,11 @@ class ClaimContentDto {
   @TextField(true)
   text?: string;
 
+  @ApiPropertyOptional({ enum: QUOTED, description: 'statements: whether the text is verbatim' })
+  @Optional()
+  @IsIn(QUOTED)
+  quoted?: Quoted;
+
   @ApiPropertyOptional({ type: [FigureDto] })
   @Optional()
   @FigureList()
@@ -131,6 +137,9 @@ export class DisputeClaimDto {
 
   @ReasonField(true)
   note?: string;
+
+  @WorldTimeField()
+  reportedAt?: string;
 }
 
 export class RetractClaimDto {

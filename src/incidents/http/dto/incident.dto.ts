@@ -19,6 +19,7 @@ import {
   TagList,
 } from './common.dto.js';
 import { Optional } from './optional.js';
+import { WorldTimeField } from './world-time.field.js';
 
 export class OpenIncidentDto {
   @ApiPropertyOptional({
@@ -97,6 +98,9 @@ export class ReviseIncidentDto {
 
   @ReasonField(true)
   reason?: string;
+
+  @WorldTimeField()
+  reportedAt?: string;
 }
 
 export class ChangeStatusDto {
@@ -106,4 +110,7 @@ export class ChangeStatusDto {
 
   @ReasonField(true)
   reason?: string;
+
+  @WorldTimeField()
+  reportedAt?: string;
 }

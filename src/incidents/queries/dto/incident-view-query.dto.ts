@@ -4,10 +4,11 @@ import { IsInt, IsOptional, Min } from 'class-validator';
 import { IsIsoTimeWithZone } from '../../http/dto/iso-time.validator.js';
 import { toInteger } from './query-transforms.js';
 
-/** GET /incidents/:id — at most one of the three (checked by the controller). */
+/** GET /incidents/:id — asOf and/or reportedBy, or revision alone (checked by the controller). */
 export class IncidentViewQuery {
   @ApiPropertyOptional({
-    description: 'the view as storyline knew it at this time: events recorded at or before it',
+    description:
+      'system time: the view as storyline knew it at this time (events recorded at or before it); with reportedBy, the bitemporal view',
     example: '2017-05-18T20:00:00Z',
   })
   @IsOptional()
@@ -16,14 +17,17 @@ export class IncidentViewQuery {
 
   @ApiPropertyOptional({
     description:
-      'the story as reported by this time: reports published at or before it (even if recorded later), editorial events recorded by then',
+      'world time: the story as reported by this time — events whose world time is at or before it (even if recorded later), corrections and undated disputes with their claims; the view carries basis',
     example: '2017-05-18T17:00:00Z',
   })
   @IsOptional()
   @IsIsoTimeWithZone()
   reportedBy?: string;
 
-  @ApiPropertyOptional({ description: 'the view after the event with this revision', minimum: 0 })
+  @ApiPropertyOptional({
+    description: 'the view after the event with this revision (not with asOf or reportedBy)',
+    minimum: 0,
+  })
   @IsOptional()
   @Transform(toInteger)
   @IsInt()

@@ -24,22 +24,29 @@ export class TimelineQuery {
   @Max(1000)
   limit: number = 100;
 
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @ApiPropertyOptional({
+    enum: ['asc', 'desc'],
+    default: 'asc',
+    description: 'with a cursor: the cursor’s own order when absent',
+  })
   @IsOptional()
   @IsIn(['asc', 'desc'])
-  order: TimelineOrder = 'asc';
+  order?: TimelineOrder;
 
   @ApiPropertyOptional({
     enum: ['recorded', 'reported'],
     default: 'recorded',
     description:
-      'recorded: in stream (revision) order; reported: by the report time (reportedAt, or recordedAt for events without one), then revision',
+      'recorded: in stream (revision) order; reported: by world time (reportedAt; editorial events without one on recordedAt; a correction on its claim’s first reportedAt; an undated dispute on the later of its two claims’ first reportedAt), then revision. With a cursor: the cursor’s own `by` when absent',
   })
   @IsOptional()
   @IsIn(['recorded', 'reported'])
-  by: TimelineBy = 'recorded';
+  by?: TimelineBy;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (same order and by)' })
+  @ApiPropertyOptional({
+    description:
+      'nextCursor of the previous page; it remembers its order and by (another order or by is a 400)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 500)

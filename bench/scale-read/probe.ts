@@ -1,0 +1,49 @@
+/** Time travel at mid-story, the way GET /incidents/:id answers it: from the read model's rows. */
+import type { EventStore } from '../../src/event-store/event-store.js';
+import { streamIdOf } from '../../src/incidents/domain/events.js';
+import type { ReadModelDatabase } from '../../src/incidents/projections/read-model-database.js';
+import type { ReadModelQueries } from '../../src/incidents/projections/read-model-queries.js';
+import { TimeTravelRows } from '../../src/incidents/projections/time-travel-rows.js';
+
+export interface Probe {
+  store: EventStore;
+  readModel: ReadModelDatabase;
+  queries: ReadModelQueries;
+  incidentId: string;
+  mid: number;
+  midTime: string;
+}
+
+async function timed(answer: () => Promise<string | undefined>) {
+  const start = process.hrtime.bigint();
+  const body = (await answer()) ?? '';
+  return { ms: Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10, bytes: body.length };
+}
+
+export async function timeTravelProbe(probe: Probe) {
+  const rows = new TimeTravelRows(probe.queries);
+  const { incidentId } = probe;
+  // what ViewReader does first: is there an event after the read model's revision?
+  const fresh = async () => {
+    const revision = probe.queries.revision(incidentId) ?? -1;
+    await probe.store.readStream(streamIdOf(incidentId), { from: revision + 1, limit: 1 });
+  };
+  return {
+    rawStreamRead: await timed(async () =>
+      JSON.stringify(await probe.store.readStream(streamIdOf(incidentId))),
+    ),
+    asOf: await timed(async () => {
+      await fresh();
+      const at = rows.asOfRevision(incidentId, probe.midTime);
+      return typeof at === 'object' ? rows.atRevisionJson(incidentId, at.revision) : at;
+    }),
+    revision: await timed(async () => {
+      await fresh();
+      return rows.atRevisionJson(incidentId, probe.mid);
+    }),
+    reportedBy: await timed(async () => {
+      await fresh();
+      return JSON.stringify(rows.reportedBy(incidentId, probe.midTime));
+    }),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Read-side cost profile (not part of `npm run bench`): seeds one incident of N events through
+ * the SQLite store, then times projection catch-up from empty, the current view, and time travel
+ * at mid-story. Run: `node bench/scale-read/run.mjs 10000 30000 100000` (add --cpu-prof to node
+ * for a profile).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NewEvent } from '../../src/event-store/event-store.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { SCHEMA_VERSION, streamIdOf } from '../../src/incidents/domain/events.js';
+import { randomStory } from '../../src/incidents/domain/testing/random-story.js';
+import { ProjectionWriter } from '../../src/incidents/projections/projection-writer.js';
+import { ReadModelDatabase } from '../../src/incidents/projections/read-model-database.js';
+import { ReadModelQueries } from '../../src/incidents/projections/read-model-queries.js';
+import { timeTravelProbe } from './probe.js';
+
+const msSince = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+async function seed(store: SqliteEventStore, incidentId: string, count: number) {
+  const events = randomStory({ seed: 7, events: count, incidentId });
+  const clock = Date.parse('2017-05-18T00:00:00Z');
+  const stored: NewEvent[] = events.map((event, i) => ({
+    eventId: randomUUID(),
+    type: event.type,
+    data: event.data,
+    metadata: {
+      recordedAt: new Date(clock + i * 60_000).toISOString(),
+      recordedBy: 'profile',
+      correlationId: randomUUID(),
+      causationId: null,
+      schemaVersion: SCHEMA_VERSION[event.type],
+    },
+  }));
+  for (let i = 0; i < stored.length; i += 1000) {
+    await store.append(streamIdOf(incidentId), stored.slice(i, i + 1000), {
+      expectedRevision: 'any',
+    });
+  }
+  return { events, clock };
+}
+
+async function profile(count: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'scale-read-'));
+  const store = SqliteEventStore.open(join(dir, 'events.db'));
+  const readModel = ReadModelDatabase.open(join(dir, 'read-model.db'));
+  try {
+    const incidentId = `scale-${count}`;
+    const { clock } = await seed(store, incidentId, count);
+    const writer = new ProjectionWriter(readModel);
+    const generation = readModel.generation();
+    let after = '0';
+    const start = process.hrtime.bigint();
+    for (;;) {
+      const page = await store.readAll({ after, limit: 500 });
+      if (page.length === 0) break;
+      after = writer.apply(generation, page, page.at(-1)?.position);
+    }
+    const catchUpMs = msSince(start);
+    const queries = new ReadModelQueries(readModel);
+    const viewStart = process.hrtime.bigint();
+    const body = queries.viewJson(incidentId)?.json ?? '';
+    const viewMs = msSince(viewStart);
+    const mid = Math.floor(count / 2);
+    const midTime = new Date(clock + mid * 60_000).toISOString();
+    const travel = await timeTravelProbe({ store, readModel, queries, incidentId, mid, midTime });
+    console.log(
+      JSON.stringify({
+        events: count,
+        catchUpEventsPerSecond: Math.round(count / (catchUpMs / 1000)),
+        viewMs: Math.round(viewMs * 10) / 10,
+        viewBytes: body.length,
+        ...travel,
+      }),
+    );
+  } finally {
+    readModel.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+for (const arg of process.argv.slice(2)) await profile(Number(arg));

@@ -1,0 +1,157 @@
+/**
+ * IncidentFold: the incident fold with private mutable state, linear in the events it folds.
+ * It applies `evolve`'s rules (the same helpers) in place: claims sit in an array in
+ * first-reported order with an index by id, so an event about a claim replaces one slot instead
+ * of copying every claim. Claim objects are never mutated (a change makes a new one), so the
+ * states it hands out share them safely.
+ */
+import {
+  changeClaim,
+  changedDetails,
+  type ClaimEvent,
+  type IncidentDetails,
+  InvalidIncidentStream,
+  newClaim,
+  openedDetails,
+} from './evolve.js';
+import { disputedFlag, settleDisputes } from './flags.js';
+import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
+
+/** Read access to the claims of a fold or a state (summaries and history need only this). */
+export interface ClaimReader {
+  claim(claimId: string): ClaimState | undefined;
+}
+
+export class IncidentFold implements ClaimReader {
+  private current: IncidentDetails | null = null;
+  private readonly claims: ClaimState[] = [];
+  private readonly index = new Map<string, number>();
+  /** Ids of the claims the latest apply() created or changed. */
+  private changed: string[] = [];
+
+  /** A fold that goes on from `state` (copied: the state is not changed). */
+  static from(state: IncidentState | null): IncidentFold {
+    const fold = new IncidentFold();
+    if (!state) return fold;
+    const { claims, ...details } = state;
+    fold.current = details;
+    for (const claim of claims) fold.addClaim(claim);
+    return fold;
+  }
+
+  /** Folds every event, in order. */
+  static of(events: Iterable<RecordedIncidentEvent>): IncidentFold {
+    const fold = new IncidentFold();
+    for (const event of events) fold.apply(event);
+    return fold;
+  }
+
+  /** The incident fields (without claims), or null before IncidentOpened. */
+  details(): IncidentDetails | null {
+    return this.current;
+  }
+
+  /** Revision of the latest event folded; -1 before any. */
+  get revision(): number {
+    return this.current?.revision ?? -1;
+  }
+
+  get claimCount(): number {
+    return this.claims.length;
+  }
+
+  claim(claimId: string): ClaimState | undefined {
+    const at = this.index.get(claimId);
+    return at === undefined ? undefined : this.claims[at];
+  }
+
+  /** The claim's place in first-reported order (0-based). */
+  claimSeq(claimId: string): number | undefined {
+    return this.index.get(claimId);
+  }
+
+  /** Claims in first-reported order (read-only view of the fold's own array). */
+  claimList(): readonly ClaimState[] {
+    return this.claims;
+  }
+
+  /**
+   * Applies one event. Throws InvalidIncidentStream, before changing anything, when the event
+   * does not fit the stream (as evolve does).
+   */
+  apply(event: RecordedIncidentEvent): this {
+    this.changed = [];
+    if (event.type === 'IncidentOpened') {
+      if (this.current) {
+        throw new InvalidIncidentStream(`incident ${this.current.incidentId} opened twice`);
+      }
+      this.current = openedDetails(event);
+      return this;
+    }
+    const details = this.current;
+    if (!details) throw new InvalidIncidentStream(`${event.type} before IncidentOpened`);
+    const touched = {
+      ...details,
+      updatedAt: event.recordedAt,
+      revision: event.revision,
+      position: event.position,
+    };
+    switch (event.type) {
+      case 'IncidentDetailsRevised':
+      case 'IncidentStatusChanged':
+        this.current = changedDetails(touched, event);
+        return this;
+      case 'StatementReported':
+      case 'CasualtyFiguresReported':
+        this.addClaim(newClaim(event));
+        this.changed.push(event.data.claimId);
+        break;
+      default:
+        this.changeClaim(event);
+    }
+    this.current = touched;
+    return this;
+  }
+
+  /**
+   * The claims the latest event created or changed: its own claim and, for a retraction, the
+   * claims it disputed whose `disputed` flag it cleared (a projection must rewrite those too).
+   */
+  changedClaims(): readonly string[] {
+    return this.changed;
+  }
+
+  /** A state of its own (a new claims array; claim objects shared), or null before opening. */
+  state(): IncidentState | null {
+    return this.current ? { ...this.current, claims: [...this.claims] } : null;
+  }
+
+  private addClaim(claim: ClaimState): void {
+    // a repeated id (never decided, but possible in a log) is found at its first place, as in evolve
+    if (!this.index.has(claim.claimId)) this.index.set(claim.claimId, this.claims.length);
+    this.claims.push(claim);
+  }
+
+  private changeClaim(event: RecordedIncidentEvent & ClaimEvent): void {
+    const at = this.index.get(event.data.claimId);
+    const claim = at === undefined ? undefined : this.claims[at];
+    if (at === undefined || !claim) {
+      throw new InvalidIncidentStream(`${event.type} about unknown claim ${event.data.claimId}`);
+    }
+    const find = (claimId: string) => this.claim(claimId);
+    this.claims[at] = changeClaim(claim, event);
+    this.changed.push(claim.claimId);
+    if (event.type === 'ClaimDisputed') this.claims[at] = disputedFlag(this.claims[at], find);
+    if (event.type === 'ClaimRetracted') {
+      for (const [i, settled] of settleDisputes(this.claims, claim.claimId, find)) {
+        this.claims[i] = settled;
+        this.changed.push(settled.claimId);
+      }
+    }
+  }
+}
+
+/** A ClaimReader over a plain state (a linear search: for single steps only). */
+export function stateReader(state: IncidentState | null | undefined): ClaimReader {
+  return { claim: (claimId) => state?.claims.find((claim) => claim.claimId === claimId) };
+}

@@ -1,0 +1,166 @@
+/**
+ * Time travel from the read model's version rows, never a fold from revision 0:
+ * - `revision` N: the incident fields of the latest detail version ≤ N and, per claim, its
+ *   latest version ≤ N (the claim after the last event about it up to N);
+ * - `asOf` T: the same at the last revision recorded by T, when the events recorded by T are a
+ *   prefix of the stream (the server clock did not step back; otherwise `not-prefix`);
+ * - `reportedBy` T: the events whose world-time sort key is ≤ T (an index; with `asOf` T2 also
+ *   recorded by T2), folded with the same rule as a plain fold, so the cost follows what it
+ *   returns. The key is timelineSortKey: an event's world time, or for a correction or undated
+ *   dispute the first reportedAt of its claims, so every event the fold counts is selected.
+ */
+import { consolidateCasualties } from '../domain/casualties.js';
+import type { IncidentDetails } from '../domain/evolve.js';
+import type { RecordedIncidentEvent } from '../domain/state.js';
+import { foldReportedBy } from '../domain/time-travel.js';
+import { toIncidentView } from '../domain/view.js';
+import type { ClaimView, IncidentView, TimelineEntry } from '../domain/view-types.js';
+import { worldTimeOf } from '../domain/world-time.js';
+import { detailsInViewOrder } from './incident-rows.js';
+import type { ReadModelQueries } from './read-model-queries.js';
+import { assembleView } from './view-rows.js';
+
+/** An instant as the UTC ISO text the rows are keyed by (clamped to years 0001–9999). */
+export function timeKey(t: string): string {
+  const ms = Math.min(Math.max(Date.parse(t), -62135596800000), 253402300799999);
+  return new Date(ms).toISOString();
+}
+
+export type AsOfRevision = { revision: number } | 'none' | 'not-prefix';
+
+interface VersionRow {
+  claim_seq: number;
+  kind: string;
+  claim_json: string;
+}
+
+export class TimeTravelRows {
+  constructor(private readonly queries: ReadModelQueries) {}
+
+  /** The view after revision N (≤ the incident's revision in the read model) as JSON text. */
+  atRevisionJson(incidentId: string, revision: number): string | undefined {
+    const parts = this.partsAt(incidentId, revision);
+    if (!parts) return undefined;
+    const casualties = JSON.stringify(consolidateCasualties(parts.casualtyClaims));
+    return assembleView(parts.detailsJson, parts.claims, casualties);
+  }
+
+  /** The same as an object (for diffs). */
+  atRevision(incidentId: string, revision: number): IncidentView | undefined {
+    const json = this.atRevisionJson(incidentId, revision);
+    return json === undefined ? undefined : (JSON.parse(json) as IncidentView);
+  }
+
+  /** Which revision `asOf` T is, when the events recorded by T are a prefix of the stream. */
+  asOfRevision(incidentId: string, t: string): AsOfRevision {
+    const key = timeKey(t);
+    const table = this.queries.tables.timeline;
+    const within = this.queries
+      .prepare<{ r: number | null }>(
+        `SELECT max(revision) AS r FROM ${table} WHERE incident_id = ? AND recorded_key <= ?`,
+      )
+      .get(incidentId, key)?.r;
+    if (within === null || within === undefined) return 'none';
+    const after = this.queries
+      .prepare<{ r: number | null }>(
+        `SELECT min(revision) AS r FROM ${table} WHERE incident_id = ? AND recorded_key > ?`,
+      )
+      .get(incidentId, key)?.r;
+    if (after !== null && after !== undefined && after < within) return 'not-prefix';
+    return { revision: within };
+  }
+
+  /**
+   * The story as reported by T (from the events recorded by `asOf`, when given), null when T is
+   * before every world time of those events (as foldReportedBy).
+   */
+  reportedBy(incidentId: string, t: string, asOf?: string): IncidentView | null {
+    const table = this.queries.tables.timeline;
+    const recorded = asOf === undefined ? '' : 'AND recorded_key <= ?';
+    const limit = asOf === undefined ? [] : [timeKey(asOf)];
+    const opening = this.queries
+      .prepare<{ entry_json: string }>(
+        `SELECT entry_json FROM ${table} WHERE incident_id = ? AND revision = 0 ${recorded}`,
+      )
+      .all(incidentId, ...limit);
+    if (opening.length === 0) return null;
+    const counted = this.queries
+      .prepare<{ entry_json: string }>(
+        `SELECT entry_json FROM ${table}
+         WHERE incident_id = ? AND reported_key <= ? AND revision > 0 ${recorded}
+         ORDER BY revision`,
+      )
+      .all(incidentId, timeKey(t), ...limit)
+      .map((row) => eventOf(row.entry_json));
+    // T before every world time: no counted event has one, yet some event (later) has
+    if (!counted.some(dated) && this.anyDated(incidentId, recorded, limit)) return null;
+    const state = foldReportedBy([eventOf(opening[0].entry_json), ...counted], t);
+    return state && toIncidentView(state);
+  }
+
+  /** Whether any event after the opening (recorded by the limit, if any) has a world time. */
+  private anyDated(incidentId: string, recorded: string, limit: string[]): boolean {
+    const rows = this.queries
+      .prepare<{ entry_json: string }>(
+        `SELECT entry_json FROM ${this.queries.tables.timeline}
+         WHERE incident_id = ? AND revision > 0 ${recorded} ORDER BY revision`,
+      )
+      .iterate(incidentId, ...limit);
+    for (const row of rows) if (dated(eventOf(row.entry_json))) return true;
+    return false;
+  }
+
+  private partsAt(incidentId: string, revision: number) {
+    const t = this.queries.tables;
+    const event = this.queries
+      .prepare<{ entry_json: string }>(
+        `SELECT entry_json FROM ${t.timeline} WHERE incident_id = ? AND revision = ?`,
+      )
+      .get(incidentId, revision);
+    const detailsRow = this.queries
+      .prepare<{ details_json: string }>(
+        `SELECT details_json FROM ${t.detailVersions}
+         WHERE incident_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1`,
+      )
+      .get(incidentId, revision);
+    if (!event || !detailsRow) return undefined;
+    const entry = JSON.parse(event.entry_json) as TimelineEntry;
+    const details = JSON.parse(detailsRow.details_json) as IncidentDetails;
+    const detailsJson = JSON.stringify(
+      detailsInViewOrder({
+        ...details,
+        revision,
+        position: entry.position,
+        updatedAt: entry.recordedAt,
+      }),
+    );
+    // the bare columns come from the row of max(revision): each claim's latest version ≤ N
+    const rows = this.queries
+      .prepare<VersionRow>(
+        `SELECT claim_seq, kind, claim_json, max(revision) FROM ${t.claimVersions}
+         WHERE incident_id = ? AND revision <= ? GROUP BY claim_id`,
+      )
+      .all(incidentId, revision)
+      .sort((a, b) => a.claim_seq - b.claim_seq);
+    const casualtyClaims = rows
+      .filter((row) => row.kind === 'casualties')
+      .map((row) => JSON.parse(row.claim_json) as ClaimView);
+    return { detailsJson, claims: rows.map((row) => row.claim_json), casualtyClaims };
+  }
+}
+
+const dated = (event: RecordedIncidentEvent): boolean => worldTimeOf(event) !== null;
+
+/** The recorded event a timeline entry was made from (it keeps the event's data and metadata). */
+function eventOf(json: string): RecordedIncidentEvent {
+  const entry = JSON.parse(json) as TimelineEntry;
+  return {
+    type: entry.type,
+    data: entry.data,
+    eventId: entry.eventId,
+    revision: entry.revision,
+    position: entry.position,
+    recordedAt: entry.recordedAt,
+    recordedBy: entry.recordedBy,
+  } as RecordedIncidentEvent;
+}

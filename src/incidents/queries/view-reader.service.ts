@@ -1,0 +1,157 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
+import { problem, ProblemError } from '../../common/problem/problem.js';
+import { streamIdOf } from '../domain/events.js';
+import {
+  foldAsOf,
+  foldReportedBy,
+  foldReportedByAsOf,
+  foldToRevision,
+} from '../domain/time-travel.js';
+import { toIncidentView } from '../domain/view.js';
+import type { IncidentView } from '../domain/view-types.js';
+import { ReadModelQueries } from '../projections/read-model-queries.js';
+import { TimeTravelRows } from '../projections/time-travel-rows.js';
+import { IncidentEvents } from './incident-events.service.js';
+import { incidentNotFound, revisionNotFound } from './not-found.js';
+
+/** A view as JSON text and the revision it is at (its ETag). */
+export interface ViewBody {
+  json: string;
+  revision: number;
+}
+
+/**
+ * A moment to view: system time (`asOf`), world time (`reportedBy`, with `asOf` the bitemporal
+ * view) or a revision (the controller checks that `revision` comes alone).
+ */
+export type PointInTime =
+  { asOf: string } | { reportedBy: string; asOf?: string } | { revision: number };
+
+type ReportedBy = { reportedBy: string; asOf?: string };
+
+const body = (view: IncidentView): ViewBody => ({
+  json: JSON.stringify(view),
+  revision: view.revision,
+});
+
+/**
+ * The views of GET /incidents/:id and /diff. From the read model's rows when it holds the whole
+ * stream (checked by reading the one event after its revision, if any); otherwise, while the
+ * projection lags or for a stream recorded out of clock order, from a fold of the stream.
+ */
+@Injectable()
+export class ViewReader {
+  private readonly rows: TimeTravelRows;
+
+  constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly events: IncidentEvents,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {
+    this.rows = new TimeTravelRows(queries);
+  }
+
+  current(incidentId: string): ViewBody {
+    const view = this.queries.viewJson(incidentId);
+    if (!view) throw incidentNotFound(incidentId);
+    return view;
+  }
+
+  async at(incidentId: string, point: PointInTime): Promise<ViewBody> {
+    const head = await this.projectedHead(incidentId);
+    if (head === undefined) return body(await this.folded(incidentId, point));
+    if ('revision' in point) {
+      if (point.revision > head) throw revisionNotFound(incidentId, point.revision, head);
+      return { json: this.atRevision(incidentId, point.revision), revision: point.revision };
+    }
+    if ('reportedBy' in point) {
+      const view = this.rows.reportedBy(incidentId, point.reportedBy, point.asOf);
+      if (!view) throw nothingReportedBy(incidentId, point);
+      return body(withBasis(view, point));
+    }
+    const asOf = this.rows.asOfRevision(incidentId, point.asOf);
+    if (asOf === 'none') throw notYetRecorded(incidentId, point.asOf);
+    if (asOf === 'not-prefix') return body(await this.folded(incidentId, point));
+    return { json: this.atRevision(incidentId, asOf.revision), revision: asOf.revision };
+  }
+
+  /** The views after revisions `from` and `to` (from ≤ to). */
+  async pair(incidentId: string, from: number, to: number): Promise<[IncidentView, IncidentView]> {
+    const head = await this.projectedHead(incidentId);
+    if (head !== undefined) {
+      if (to > head) throw revisionNotFound(incidentId, to, head);
+      const before = this.rows.atRevision(incidentId, from);
+      const after = this.rows.atRevision(incidentId, to);
+      if (before && after) return [before, after];
+    }
+    const events = await this.events.load(incidentId);
+    const last = events[events.length - 1].revision;
+    if (to > last) throw revisionNotFound(incidentId, to, last);
+    const before = foldToRevision(events, from);
+    const after = foldToRevision(events, to);
+    if (!before || !after) throw revisionNotFound(incidentId, from, last);
+    return [toIncidentView(before), toIncidentView(after)];
+  }
+
+  private atRevision(incidentId: string, revision: number): string {
+    const json = this.rows.atRevisionJson(incidentId, revision);
+    if (json === undefined) throw incidentNotFound(incidentId);
+    return json;
+  }
+
+  /** The incident's revision in the read model when no later event is in the store. */
+  private async projectedHead(incidentId: string): Promise<number | undefined> {
+    const revision = this.queries.revision(incidentId);
+    if (revision === undefined) return undefined;
+    const later = await this.store.readStream(streamIdOf(incidentId), {
+      from: revision + 1,
+      limit: 1,
+    });
+    return later.length === 0 ? revision : undefined;
+  }
+
+  /** The plain fold of the whole stream (the rules every faster path must match). */
+  private async folded(incidentId: string, point: PointInTime): Promise<IncidentView> {
+    const events = await this.events.load(incidentId);
+    const head = events[events.length - 1].revision;
+    if ('revision' in point && point.revision > head) {
+      throw revisionNotFound(incidentId, point.revision, head);
+    }
+    if ('reportedBy' in point) {
+      const { reportedBy, asOf } = point;
+      const state =
+        asOf === undefined
+          ? foldReportedBy(events, reportedBy)
+          : foldReportedByAsOf(events, reportedBy, asOf);
+      if (!state) throw nothingReportedBy(incidentId, point);
+      return withBasis(toIncidentView(state), point);
+    }
+    const state =
+      'asOf' in point ? foldAsOf(events, point.asOf) : foldToRevision(events, point.revision);
+    if (!state) throw notYetRecorded(incidentId, 'asOf' in point ? point.asOf : undefined);
+    return toIncidentView(state);
+  }
+}
+
+/** A reportedBy view says which times it was asked for, so it is not taken for `?revision=`. */
+function withBasis(view: IncidentView, { reportedBy, asOf }: ReportedBy): IncidentView {
+  const basis = { reportedBy: utc(reportedBy), ...(asOf !== undefined && { asOf: utc(asOf) }) };
+  return { ...view, basis };
+}
+
+const utc = (time: string): string => new Date(Date.parse(time)).toISOString();
+
+function nothingReportedBy(incidentId: string, { reportedBy, asOf }: ReportedBy): ProblemError {
+  const detail =
+    asOf !== undefined
+      ? `nothing of incident ${incidentId} recorded by ${asOf} had been reported by ${reportedBy}`
+      : `nothing of incident ${incidentId} had been reported by ${reportedBy}`;
+  return new ProblemError(problem(404, 'incident-not-found', detail));
+}
+
+function notYetRecorded(incidentId: string, asOf: string | undefined): ProblemError {
+  return new ProblemError(
+    problem(404, 'incident-not-found', `incident ${incidentId} was not yet recorded at ${asOf}`),
+  );
+}

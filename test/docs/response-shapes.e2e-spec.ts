@@ -1,0 +1,104 @@
+/**
+ * Real responses checked against the schemas /docs/json publishes, so the description cannot
+ * drift from the service: the view (now, reportedBy with basis, bitemporal), a claim with flags,
+ * timeline pages, a claim history, a diff.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import request from 'supertest';
+import { at, ID, recordBackDatedStory } from '../replay/back-dated-story.js';
+import { bootApp, type BootedApp } from '../support/boot.js';
+
+type Document = {
+  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  components: unknown;
+};
+
+describe('responses match /docs/json', () => {
+  let booted: BootedApp;
+  let doc: Document;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+
+  /** The validator of the 200 JSON answer the document gives for a path and method. */
+  function validatorOf(path: string, method = 'get'): ValidateFunction {
+    const ok = doc.paths[path]?.[method]?.responses['200'] as {
+      content: { 'application/json': { schema: object } };
+    };
+    const schema = ok.content['application/json'].schema;
+    // refs (#/components/...) resolve against the document's own components
+    return ajv.compile({ ...schema, components: doc.components });
+  }
+
+  async function check(path: string, url: string) {
+    const res = await request(booted.url).get(url).expect(200);
+    const validate = validatorOf(path);
+    expect({ url, errors: validate(res.body) ? null : validate.errors }).toEqual({
+      url,
+      errors: null,
+    });
+    return res.body as Record<string, unknown>;
+  }
+
+  beforeAll(async () => {
+    booted = await bootApp();
+    await recordBackDatedStory(booted.url);
+    doc = (await request(booted.url).get('/docs/json').expect(200)).body as Document;
+  });
+  afterAll(() => booted.close());
+
+  test('the view, now and in time travel, with basis', async () => {
+    await check('/incidents/{id}', `/incidents/${ID}`);
+    await check('/incidents/{id}', `/incidents/${ID}?revision=3`);
+    const reported = await check('/incidents/{id}', `/incidents/${ID}?reportedBy=${at('18:00')}`);
+    expect(reported.basis).toEqual({ reportedBy: at('18:00') });
+    const both = await check(
+      '/incidents/{id}',
+      `/incidents/${ID}?reportedBy=${at('18:00')}&asOf=${new Date().toISOString()}`,
+    );
+    expect(both.basis).toMatchObject({ reportedBy: at('18:00'), asOf: expect.any(String) });
+  });
+
+  test('a claim with flags, its history, the timeline and a diff', async () => {
+    const claim = await check(
+      '/incidents/{id}/claims/{claimId}',
+      `/incidents/${ID}/claims/c-strike`,
+    );
+    expect(claim.flags).toEqual(['revised', 'disputed']);
+    await check('/incidents/{id}/claims/{claimId}', `/incidents/${ID}/claims/c-wire`);
+    await check('/incidents/{id}/claims/{claimId}', `/incidents/${ID}/claims/f-ministry`);
+    await check(
+      '/incidents/{id}/claims/{claimId}/history',
+      `/incidents/${ID}/claims/c-strike/history`,
+    );
+    await check('/incidents/{id}/timeline', `/incidents/${ID}/timeline?by=reported`);
+    await check('/incidents/{id}/timeline', `/incidents/${ID}/timeline?limit=2`);
+    await check('/incidents/{id}/diff', `/incidents/${ID}/diff?from=1&to=11`);
+    await check('/incidents/{id}/diff', `/incidents/${ID}/diff?from=0&to=5`);
+  });
+
+  test('the schemas are strict: an extra or a missing field fails', () => {
+    const validate = validatorOf('/incidents/{id}/claims/{claimId}');
+    const claim = {
+      claimId: 'c1',
+      kind: 'statement',
+      state: 'active',
+      flags: [],
+      attribution: [{ name: 'AP', kind: 'wire' }],
+      source: 'AP',
+      reportedAt: at('16:00'),
+      firstReportedAt: at('16:00'),
+      recordedAt: at('16:00'),
+      updatedAt: at('16:00'),
+      versions: 1,
+      disputedBy: [],
+      disputes: [],
+    };
+    expect(validate(claim)).toBe(true);
+    expect(validate({ ...claim, surprise: 1 })).toBe(false);
+    const { flags: _flags, ...noFlags } = claim;
+    expect(validate(noFlags)).toBe(false);
+    expect(validate({ ...claim, flags: ['supported-ish'] })).toBe(false);
+  });
+});
