@@ -1,6 +1,6 @@
 import type { EventStore } from '../../event-store/event-store.js';
 import { streamIdOf } from '../domain/events.js';
-import { evolve } from '../domain/evolve.js';
+import { IncidentFold } from '../domain/incident-fold.js';
 import { toRecordedEvent } from '../domain/recorded.js';
 import type { IncidentState } from '../domain/state.js';
 
@@ -33,11 +33,12 @@ export class IncidentStateCache {
     const cached = this.incidents.get(incidentId);
     const from = cached?.state ? cached.state.revision + 1 : 0;
     const fresh = await this.store.readStream(streamIdOf(incidentId), { from });
-    let state = cached?.state ?? null;
     const events = cached?.events ?? new Map<string, EventRef>();
+    // one linear fold over the new events (a cold load may fold a whole, long stream)
+    const fold = fresh.length > 0 ? IncidentFold.from(cached?.state ?? null) : undefined;
     for (const stored of fresh) {
       const recorded = toRecordedEvent(stored);
-      state = evolve(state, recorded);
+      fold?.apply(recorded);
       const claimId = 'claimId' in recorded.data ? recorded.data.claimId : undefined;
       events.set(stored.eventId, {
         revision: stored.revision,
@@ -45,6 +46,7 @@ export class IncidentStateCache {
         ...(claimId !== undefined && { claimId }),
       });
     }
+    const state = fold ? fold.state() : (cached?.state ?? null);
     const loaded = { state, events };
     this.incidents.delete(incidentId);
     if (state) this.incidents.set(incidentId, loaded);
