@@ -6,4 +6,5 @@ cd "$(dirname "$0")/../.."
 npm run -s build
 out="$(mktemp -d)/openapi.json"
 node scripts/ci/dump-openapi.mjs "$out"
-npx redocly lint --config redocly.yaml "$out"
+# no telemetry or update check: CI has no network beyond the package registries
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint --config redocly.yaml "$out"
