@@ -8,6 +8,7 @@ import { ExpensiveReadsInterceptor } from './common/load/expensive-reads.interce
 import { WriteRateInterceptor } from './common/load/write-rate.interceptor.js';
 import { TimedExpressAdapter } from './common/http/timed-express-adapter.js';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware.js';
+import { jsonBody } from './common/http/json-body.js';
 import { jsonGuardMiddleware } from './common/input/json-guard.middleware.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { JsonLogger } from './common/logging/json-logger.js';
@@ -57,7 +58,7 @@ export async function createApp(
   app.use(inFlight.middleware);
   app.use(requestIdMiddleware);
   app.use(jsonOnlyMiddleware);
-  app.useBodyParser('json', { limit: config.maxBody, type: 'application/json', strict: true });
+  app.use(...jsonBody(config.maxBody));
   app.use(jsonGuardMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(

@@ -3,23 +3,10 @@ import type { Response } from 'express';
 import { StoreUnavailable } from '../../event-store/event-store.js';
 import { problem, ProblemError, type Problem } from './problem.js';
 import { sendProblem } from './send-problem.js';
+import { bodyParserProblem, isBodyParserError } from './body-parser-problem.js';
 
 /** Turns an error of some layer into a problem, or leaves it to the next mapper. */
 export type ProblemMapper = (error: unknown) => Problem | undefined;
-
-interface BodyParserError {
-  type: string;
-  status: number;
-}
-
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as BodyParserError).type === 'string' &&
-    typeof (error as BodyParserError).status === 'number'
-  );
-}
 
 function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
@@ -30,19 +17,6 @@ function fromHttpException(error: HttpException): Problem {
       : response;
   const detail = Array.isArray(message) ? message.join('; ') : String(message);
   return problem(status, status === 404 ? 'not-found' : 'http', detail);
-}
-
-function fromBodyParser(error: BodyParserError): Problem {
-  if (error.type === 'entity.too.large') {
-    return problem(413, 'body-too-large', 'the request body is larger than the limit');
-  }
-  if (error.type === 'entity.parse.failed') {
-    return problem(400, 'malformed-json', 'the request body is not valid JSON');
-  }
-  if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
-    return problem(415, 'unsupported-media-type', 'unsupported body encoding');
-  }
-  return problem(400, 'bad-body', 'the request body could not be read');
 }
 
 /** The one HTTP error filter: every error leaves as problem+json, never with internals. */
@@ -78,12 +52,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof StoreUnavailable) {
       return problem(503, 'store-unavailable', 'the event store is unreachable; retry later');
     }
-    // Nest wraps body-parser errors in an HttpException carrying the parser's own message
+    // our JSON body step answers parse errors itself (src/common/http/json-body.ts); these cover
+    // a parser error reaching Nest by another way, wrapped (Nest >= 12.2 keeps it as the cause) or not
     if (error instanceof HttpException && isBodyParserError(error.cause)) {
-      return fromBodyParser(error.cause);
+      return bodyParserProblem(error.cause);
     }
     if (error instanceof HttpException) return fromHttpException(error);
-    if (isBodyParserError(error)) return fromBodyParser(error);
+    if (isBodyParserError(error)) return bodyParserProblem(error);
     return problem(500, 'internal', 'an unexpected error occurred; it has been logged');
   }
 }
