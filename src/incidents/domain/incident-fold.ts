@@ -14,7 +14,7 @@ import {
   newClaim,
   openedDetails,
 } from './evolve.js';
-import { disputedFlag, settleDisputes } from './flags.js';
+import { disputedFlag } from './flags.js';
 import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
 
 /** Read access to the claims of a fold or a state (summaries and history need only this). */
@@ -26,6 +26,8 @@ export class IncidentFold implements ClaimReader {
   private current: IncidentDetails | null = null;
   private readonly claims: ClaimState[] = [];
   private readonly index = new Map<string, number>();
+  /** For each disputing claim, the claims it disputes: a retraction settles only those. */
+  private readonly disputesOf = new Map<string, string[]>();
   /** Ids of the claims the latest apply() created or changed. */
   private changed: string[] = [];
 
@@ -127,6 +129,7 @@ export class IncidentFold implements ClaimReader {
   }
 
   private addClaim(claim: ClaimState): void {
+    for (const disputerId of claim.disputedBy) this.noteDispute(disputerId, claim.claimId);
     // a repeated id (never decided, but possible in a log) is found at its first place, as in evolve
     if (!this.index.has(claim.claimId)) this.index.set(claim.claimId, this.claims.length);
     this.claims.push(claim);
@@ -141,12 +144,33 @@ export class IncidentFold implements ClaimReader {
     const find = (claimId: string) => this.claim(claimId);
     this.claims[at] = changeClaim(claim, event);
     this.changed.push(claim.claimId);
-    if (event.type === 'ClaimDisputed') this.claims[at] = disputedFlag(this.claims[at], find);
-    if (event.type === 'ClaimRetracted') {
-      for (const [i, settled] of settleDisputes(this.claims, claim.claimId, find)) {
-        this.claims[i] = settled;
-        this.changed.push(settled.claimId);
-      }
+    if (event.type === 'ClaimDisputed') {
+      this.claims[at] = disputedFlag(this.claims[at], find);
+      this.noteDispute(event.data.disputedByClaimId, claim.claimId);
+    }
+    if (event.type === 'ClaimRetracted') this.settleDisputesBy(claim.claimId);
+  }
+
+  private noteDispute(disputerId: string, claimId: string): void {
+    const disputed = this.disputesOf.get(disputerId);
+    if (!disputed) this.disputesOf.set(disputerId, [claimId]);
+    else if (!disputed.includes(claimId)) disputed.push(claimId);
+  }
+
+  /** The claims `retractedId` disputed, settled in first-reported order (as flags.settleDisputes). */
+  private settleDisputesBy(retractedId: string): void {
+    const find = (claimId: string) => this.claim(claimId);
+    const places = (this.disputesOf.get(retractedId) ?? [])
+      .map((claimId) => this.index.get(claimId))
+      .filter((at): at is number => at !== undefined)
+      .sort((a, b) => a - b);
+    for (const at of places) {
+      const claim = this.claims[at];
+      if (!claim) continue;
+      const settled = disputedFlag(claim, find);
+      if (settled === claim) continue;
+      this.claims[at] = settled;
+      this.changed.push(settled.claimId);
     }
   }
 }
