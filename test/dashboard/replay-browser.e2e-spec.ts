@@ -21,6 +21,14 @@ describe('the replay in Chromium', () => {
     await page.goto(`${booted.url}/#/incidents/${ID}${query}`);
     await byTestId('incident-page', '[data-feed="live"]').waitFor();
   };
+  /** Waits until the claim shows exactly these flags (the replay step may still be fetching). */
+  const flagsShown = (claimId: string, flags: string) =>
+    byTestId('claim', `[data-claim-id="${claimId}"][data-flags="${flags}"]`).waitFor();
+  /** Waits until the header shows this status (the replay step may still be fetching). */
+  const statusShown = (status: string) =>
+    byTestId('incident-status')
+      .filter({ hasText: new RegExp(`^${status}$`) })
+      .waitFor();
   /** Waits until the page shows the view asked for (the replay fetched and rendered). */
   const settled = async () => {
     await page.waitForFunction(
@@ -69,19 +77,19 @@ describe('the replay in Chromium', () => {
     await byTestId('replay-mode').getByText('world time 6 of 9').waitFor();
     await settled();
     expect(page.url()).toContain(`reportedBy=${encodeURIComponent(at('18:30'))}`);
-    expect(await byTestId('incident-status').textContent()).toBe('disputed');
+    await statusShown('disputed');
     expect(await byTestId('incident-title').textContent()).toBe('Explosion at a hospital');
     await byTestId('replay-back').click();
     await byTestId('replay-mode').getByText('world time 5 of 9').waitFor();
     await settled();
-    expect(await byTestId('incident-status').textContent()).toBe('developing');
+    await statusShown('developing');
     // the dated dispute (17:45) holds; the undated one (18:00, with c-wire) too
-    expect(await claim('c-strike').getAttribute('data-flags')).toBe('disputed');
+    await flagsShown('c-strike', 'disputed');
     await byTestId('replay-back').click();
     await byTestId('replay-back').click();
     await byTestId('replay-mode').getByText('world time 3 of 9').waitFor();
     await settled();
-    expect(await claim('c-strike').getAttribute('data-flags')).toBe('');
+    await flagsShown('c-strike', '');
     // the slider's steps are world times, not revisions
     expect(await byTestId('replay-slider').getAttribute('max')).toBe('8');
   });
@@ -134,7 +142,7 @@ describe('the replay in Chromium', () => {
     await byTestId('replay-edge').waitFor({ state: 'detached' });
     await settled();
     expect(page.url()).not.toContain('asOf=');
-    expect(await byTestId('incident-basis').textContent()).not.toContain('as we knew it');
+    await byTestId('incident-basis').filter({ hasNotText: 'as we knew it' }).waitFor();
   });
 
   test('edge views say what they are', async () => {
