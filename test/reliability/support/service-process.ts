@@ -71,9 +71,10 @@ export async function allEvents(url: string): Promise<FeedEnvelope[]> {
   for (;;) {
     const page = await call(url, 'GET', `/events?after=${after}&limit=1000`);
     if (page.status !== 200) throw new Error(`GET /events answered ${page.status}`);
-    const items = page.body.items as FeedEnvelope[];
-    events.push(...items);
-    if (items.length < 1000) return events;
+    events.push(...(page.body.items as FeedEnvelope[]));
+    // a page can hold fewer items than read (the log's other streams are left out): the end is
+    // where `next` stops moving
+    if (page.body.next === after) return events;
     after = String(page.body.next);
   }
 }
