@@ -48,7 +48,7 @@ async function track(
   return tracked;
 }
 
-/** Connects `count` live-only clients, `batch` at a time; every `allEvery`-th one takes every incident. */
+/** Connects `count` live-only clients, `batch` at a time: even ones on every incident, odd ones on one. */
 export async function connectClients(
   url: string,
   count: number,
