@@ -56,11 +56,24 @@ export class EventsController {
       await streamNdjson(this.store, res, query.after);
       return;
     }
-    const stored = await this.store.readAll({ after: query.after, limit: query.limit });
-    const page: EventsPage = {
-      items: stored.filter((event) => incidentIdOf(event.streamId) !== null).map(toEnvelope),
-      next: stored.at(-1)?.position ?? query.after,
-    };
-    res.json(page);
+    res.json(await this.page(query.after, query.limit));
+  }
+
+  /**
+   * Up to `limit` incident events after `after`. Records of other streams (Idempotency-Key
+   * reservations) are read past, not counted, so a short page always means the end of the log.
+   */
+  private async page(after: string, limit: number): Promise<EventsPage> {
+    const items: EventsPage['items'] = [];
+    let next = after;
+    for (;;) {
+      const wanted = limit - items.length;
+      const stored = await this.store.readAll({ after: next, limit: wanted });
+      for (const event of stored) {
+        if (incidentIdOf(event.streamId) !== null) items.push(toEnvelope(event));
+      }
+      next = stored.at(-1)?.position ?? next;
+      if (stored.length < wanted || items.length >= limit) return { items, next };
+    }
   }
 }

@@ -93,6 +93,14 @@ describe('GET /events', () => {
     expect(end).toEqual({ items: [], next: rest.next });
   });
 
+  test('a page reads past records of other streams: a short page means the end of the log', async () => {
+    const all = (await get('/events').expect(200)).body as EventsPage;
+    // after `second` opened, the next record is the other stream's; the page still holds one event
+    const page = (await get(`/events?after=${all.items[2].position}&limit=1`).expect(200))
+      .body as EventsPage;
+    expect(page).toEqual({ items: [all.items[3]], next: all.items[3].position });
+  });
+
   test.each([
     ['after=-1', 'after'],
     ['after=1.5', 'after'],
