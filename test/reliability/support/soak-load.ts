@@ -76,11 +76,12 @@ export async function runLoad(
       const id = incidents[i % incidents.length];
       const route = [
         `/incidents/${id}?asOf=${new Date().toISOString()}`,
-        `/incidents/${id}?revision=${i % 5}`,
+        `/incidents/${id}?revision=${i % 6}`,
         `/incidents/${id}?reportedBy=2017-05-19T00:00:00Z`,
         `/incidents/${id}/timeline?by=reported&limit=50`,
-        `/incidents/${id}/diff?from=0&to=${i % 5}`,
-      ][i % 5];
+        `/incidents/${id}/diff?from=0&to=${i % 6}`,
+        `/incidents/${id}?reportedBy=2017-05-19T00:00:00Z&asOf=${new Date().toISOString()}`,
+      ][i % 6];
       check(`GET ${route}`, await call(url, 'GET', route), 200);
       tally.replays += 1;
     }
