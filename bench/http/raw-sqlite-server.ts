@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../src/sqlite/open-sqlite.js';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 // one fsync per request, the statement stored as the event store stores it. No framework.
 const file = process.env.RAW_DB;
 if (!file) throw new Error('RAW_DB is required');
-const db = new Database(file);
+const db = openSqlite(file);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.exec(`CREATE TABLE IF NOT EXISTS events (

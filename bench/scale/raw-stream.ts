@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../src/sqlite/open-sqlite.js';
 import { elapsedMs } from '../lib/stats.js';
 
 /** The baseline: read one stream's rows from the file with better-sqlite3 and parse them. */
 function readOnce(file: string, streamId: string): number {
-  const db = new Database(file, { readonly: true });
+  const db = openSqlite(file, { readonly: true });
   try {
     const start = process.hrtime.bigint();
     const rows = db

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '../sqlite/open-sqlite.js';
 import fs from 'node:fs';
 
 export interface BackupProgress {
@@ -21,7 +21,7 @@ export async function backupStore(
 ): Promise<BackupProgress> {
   if (fs.existsSync(targetFile)) throw new Error(`${targetFile} exists; choose a new file`);
   if (!fs.existsSync(sourceFile)) throw new Error(`${sourceFile} does not exist`);
-  const source = new Database(sourceFile, { fileMustExist: true });
+  const source = openSqlite(sourceFile, { fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
     const result = await source.backup(targetFile, {
@@ -30,7 +30,7 @@ export async function backupStore(
         return PAGES_PER_STEP;
       },
     });
-    const copy = new Database(targetFile, { readonly: true });
+    const copy = openSqlite(targetFile, { readonly: true });
     try {
       const check = copy.pragma('integrity_check', { simple: true }) as string;
       if (check !== 'ok') throw new Error(`the copy failed its integrity check: ${check}`);
