@@ -1,6 +1,5 @@
 /** Keyset paging over the read model: fetch one more than the limit to know if a page follows. */
 import type { ClaimView, TimelineEntry } from '../domain/view-types.js';
-import type { IncidentSummary } from '../projections/incident-summary.js';
 import type {
   ReadModelQueries,
   TimelineBy,
@@ -12,42 +11,6 @@ export interface Page<T> {
   items: T[];
   /** Absent on the last page. */
   nextCursor?: string;
-}
-
-interface ListCursor {
-  k: string;
-}
-
-const isListCursor = (value: unknown): value is ListCursor =>
-  isRecord(value) && typeof value.k === 'string' && /^\d{20}$/.test(value.k);
-
-export interface ListRequest {
-  status?: string;
-  tag?: string;
-  q?: string;
-  limit: number;
-  cursor?: string;
-}
-
-/** GET /incidents: newest position first; the cursor is the last item's position. */
-export function incidentPage(
-  queries: ReadModelQueries,
-  request: ListRequest,
-): Page<IncidentSummary> {
-  const before = request.cursor ? decodeCursor(request.cursor, isListCursor).k : undefined;
-  const rows = queries.list({
-    status: request.status,
-    tag: request.tag,
-    q: request.q?.toLowerCase(),
-    before,
-    limit: request.limit + 1,
-  });
-  const page = rows.slice(0, request.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => row.summary),
-    ...(rows.length > request.limit && last && { nextCursor: encodeCursor({ k: last.sortKey }) }),
-  };
 }
 
 interface TimelineCursor {
