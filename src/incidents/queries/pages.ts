@@ -1,5 +1,5 @@
 /** Keyset paging over the read model: fetch one more than the limit to know if a page follows. */
-import type { ClaimView, TimelineEntry } from '../domain/view-types.js';
+import type { TimelineEntry } from '../domain/view-types.js';
 import type {
   ReadModelQueries,
   TimelineBy,
@@ -68,28 +68,5 @@ export function timelinePage(
   return {
     items: page.map((row) => row.entry),
     ...(rows.length > request.limit && next && { nextCursor: encodeCursor({ ...next }) }),
-  };
-}
-
-interface ClaimsCursor {
-  c: number;
-}
-
-const isClaimsCursor = (value: unknown): value is ClaimsCursor =>
-  isRecord(value) && Number.isSafeInteger(value.c) && (value.c as number) >= 0;
-
-/** GET /incidents/:id/claims: first-reported order; the cursor is the last claim's place. */
-export function claimsPage(
-  queries: ReadModelQueries,
-  incidentId: string,
-  request: { limit: number; cursor?: string },
-): Page<ClaimView> {
-  const after = request.cursor ? decodeCursor(request.cursor, isClaimsCursor).c : -1;
-  const rows = queries.claims(incidentId, after, request.limit + 1);
-  const page = rows.slice(0, request.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => JSON.parse(row.json) as ClaimView),
-    ...(rows.length > request.limit && last && { nextCursor: encodeCursor({ c: last.seq }) }),
   };
 }
