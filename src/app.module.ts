@@ -11,6 +11,7 @@ import { ProjectionsModule } from './incidents/projections/projections.module.js
 import { IncidentQueriesModule } from './incidents/queries/incident-queries.module.js';
 import { EventsModule } from './events/events.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { SourcesModule } from './sources/sources.module.js';
 
 @Module({})
 export class AppModule {
@@ -25,6 +26,7 @@ export class AppModule {
         IncidentsModule,
         IncidentQueriesModule,
         EventsModule,
+        SourcesModule,
         AdminModule,
         FeedModule,
         DashboardModule,
