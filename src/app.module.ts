@@ -12,6 +12,7 @@ import { IncidentQueriesModule } from './incidents/queries/incident-queries.modu
 import { EventsModule } from './events/events.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { SourcesModule } from './sources/sources.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         IncidentQueriesModule,
         EventsModule,
         SourcesModule,
+        ExportsModule,
         AdminModule,
         FeedModule,
         DashboardModule,
