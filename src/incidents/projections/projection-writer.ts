@@ -23,6 +23,7 @@ const DETAIL_EVENTS = new Set([
   'IncidentOpened',
   'IncidentDetailsRevised',
   'IncidentStatusChanged',
+  'CasualtyEstimateAssessed',
 ]);
 
 interface Generation {

@@ -5,7 +5,7 @@
  */
 
 /** Bump when a projection's rows change shape: a read model of another schema is rebuilt. */
-export const READ_MODEL_SCHEMA = 3;
+export const READ_MODEL_SCHEMA = 4;
 
 export interface GenerationTables {
   incidents: string;
@@ -89,6 +89,7 @@ CREATE TABLE ${t.casualtySources} (
   max         INTEGER,
   reported_ms REAL    NOT NULL,
   source_json TEXT    NOT NULL,
+  disputed    INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (incident_id, claim_seq, figure)
 ) WITHOUT ROWID;
 CREATE TABLE ${t.detailVersions} (
