@@ -190,6 +190,14 @@ export type ViewChange =
       group: string;
       before: { min: number; max: number | null } | null;
       after: { min: number; max: number | null } | null;
+    }
+  /** The desk's latest assessment of a measure and group changed. */
+  | {
+      type: 'casualty-assessed';
+      measure: Measure;
+      group: string;
+      before: CasualtyAssessment | null;
+      after: CasualtyAssessment | null;
     };
 
 export type ViewDiff = { from: number; to: number; changes: ViewChange[] };
