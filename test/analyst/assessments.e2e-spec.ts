@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import type {
-  CasualtyView,
   IncidentView,
   TimelineEntry,
   ViewDiff,
@@ -98,7 +97,7 @@ describe('casualty groups, undisputed ranges and assessments', () => {
       { ...body, best: 5, reportedAt: undefined },
       'editor',
     );
-    const row = (await killed())[0] as CasualtyView;
+    const row = (await killed())[0];
     expect(row.assessment).toMatchObject({
       group: 'CIVILIANS',
       low: 1,
