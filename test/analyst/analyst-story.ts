@@ -11,7 +11,12 @@ const official = (name: string, via: string) => [
 ];
 
 /** Writes as a reporter (or `role`), expecting 201; returns the write result. */
-export async function write(url: string, path: string, body: object, role = 'reporter' as const) {
+export async function write(
+  url: string,
+  path: string,
+  body: object,
+  role: 'reporter' | 'editor' = 'reporter',
+) {
   const response = await request(url).post(path).set(auth(role)).send(body);
   if (response.status !== 201) throw new Error(`${path}: ${response.status} ${response.text}`);
   return response.body as { revision: number; eventId: string; position: string };
