@@ -4,10 +4,11 @@ import { AppConfig } from '../config/app-config.js';
 import { IdempotencyStore } from './application/idempotency-store.js';
 import { IncidentCommands } from './application/incident-commands.service.js';
 import { DemoLoader } from './demo/demo-loader.js';
+import { AnalysisWritesController } from './http/analysis-writes.controller.js';
 import { IncidentWritesController } from './http/incident-writes.controller.js';
 
 @Module({
-  controllers: [IncidentWritesController],
+  controllers: [IncidentWritesController, AnalysisWritesController],
   providers: [
     IncidentCommands,
     DemoLoader,

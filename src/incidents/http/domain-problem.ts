@@ -13,6 +13,8 @@ export function statusOfDomainCode(code: DomainErrorCode): number {
     case 'claim_retracted':
     case 'claim_self_dispute':
     case 'dispute_exists':
+    case 'support_exists':
+    case 'no_casualty_figures':
     case 'claim_kind_mismatch':
     case 'reported_before_claim':
     case 'status_unchanged':
@@ -23,6 +25,7 @@ export function statusOfDomainCode(code: DomainErrorCode): number {
     case 'invalid_time':
     case 'invalid_value':
     case 'reported_in_future':
+    case 'claim_self_support':
       return 400;
     default: {
       const unhandled: never = code;
