@@ -95,7 +95,7 @@ describe('CSV exports', () => {
       attribution: 'Daniel Hagari (military, IDF spokesman) > Reuters (wire)',
       firstReportedAt: '2023-10-18T08:00:00.000Z',
       reportedAt: '2023-10-18T12:00:00.000Z',
-      versions: '2',
+      versions: '3', // statement, revision, support
     });
     expect(byId.get('ministry-471')).toMatchObject({
       kind: 'casualties',
