@@ -52,13 +52,15 @@ async function profile(count: number) {
     const writer = new ProjectionWriter(readModel);
     const generation = readModel.generation();
     let after = '0';
+    const cpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     for (;;) {
-      const page = await store.readAll({ after, limit: 500 });
+      const page = await store.readAll({ after, limit: 5000 });
       if (page.length === 0) break;
       after = writer.apply(generation, page, page.at(-1)?.position);
     }
     const catchUpMs = msSince(start);
+    const catchUpCpu = process.cpuUsage(cpu);
     const queries = new ReadModelQueries(readModel);
     const viewStart = process.hrtime.bigint();
     const body = queries.viewJson(incidentId)?.json ?? '';
@@ -70,6 +72,7 @@ async function profile(count: number) {
       JSON.stringify({
         events: count,
         catchUpEventsPerSecond: Math.round(count / (catchUpMs / 1000)),
+        catchUpCpuMs: Math.round((catchUpCpu.user + catchUpCpu.system) / 1000),
         viewMs: Math.round(viewMs * 10) / 10,
         viewBytes: body.length,
         ...travel,

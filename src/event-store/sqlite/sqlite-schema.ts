@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../../sqlite/open-sqlite.js';
+import { setPageSizeIfNew } from '../../sqlite/page-size.js';
 
 /**
  * The log as one table. `position` is the rowid, so it only grows (AUTOINCREMENT never reuses a
@@ -29,6 +30,7 @@ export function openDatabase(file: string): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = openSqlite(file);
   try {
+    setPageSizeIfNew(db);
     db.pragma('journal_mode = WAL');
     // FULL: every commit is fsynced to the WAL, so an acknowledged append survives power loss.
     db.pragma('synchronous = FULL');

@@ -18,8 +18,12 @@ import { PositionWaiters } from './position-waiters.js';
 import { ProjectionWriter } from './projection-writer.js';
 import { ReadModelDatabase } from './read-model-database.js';
 
-/** Events applied in one transaction at most; what is immediately available is drained up to it. */
-const MAX_BATCH = 500;
+/**
+ * Events applied in one transaction at most; what is immediately available is drained up to it.
+ * Large, so a catch-up commits (and rewrites each changed claim row) rarely; live batches are
+ * what arrived since the last flush, far below it.
+ */
+const MAX_BATCH = 5000;
 const FIRST_RETRY_MS = 100;
 const MAX_RETRY_MS = 10_000;
 

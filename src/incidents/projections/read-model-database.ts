@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../../sqlite/open-sqlite.js';
+import { setPageSizeIfNew } from '../../sqlite/page-size.js';
 import {
   createGenerationSql,
   dropGenerationSql,
@@ -42,6 +43,7 @@ export class ReadModelDatabase {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const db = openSqlite(file);
     try {
+      setPageSizeIfNew(db);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
