@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { StoreUnavailable } from '../../event-store/event-store.js';
+import { failureLogLevel } from '../logging/failure-log-level.js';
 import { problem, ProblemError, type Problem } from './problem.js';
 import { sendProblem } from './send-problem.js';
 import { bodyParserProblem, isBodyParserError } from './body-parser-problem.js';
@@ -30,11 +31,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error;
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toProblem(error);
-    if (body.status >= 500) {
+    const level = failureLogLevel(body.status);
+    if (level === 'error') {
       this.logger.error(
         { msg: 'request failed', status: body.status, error: String(error) },
         error instanceof Error ? error.stack : undefined,
       );
+    } else if (level === 'warn') {
+      this.logger.warn({
+        msg: 'request refused',
+        status: body.status,
+        type: body.type,
+        detail: body.detail,
+      });
     }
     if (res.headersSent) {
       res.end();
