@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.js';
 import { auth, bootApp, type BootedApp } from '../support/boot.js';
+import { openIncident } from '../support/http-writes.js';
 
 const source = [{ name: 'Al-Masdar News', kind: 'outlet' }];
 const reportedAt = '2017-05-18T19:05:00Z';
@@ -17,13 +18,7 @@ describe('writes over HTTP', () => {
   });
   afterAll(() => booted.close());
 
-  async function open(incidentId: string): Promise<void> {
-    await http()
-      .post('/incidents')
-      .set(auth('reporter'))
-      .send({ incidentId, title: 'A strike' })
-      .expect(201);
-  }
+  const open = (incidentId: string) => openIncident(booted.url, incidentId, 'A strike');
 
   /** Runs a request that must fail and asserts it appended nothing. */
   async function refused(
