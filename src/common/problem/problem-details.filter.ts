@@ -1,12 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { StoreUnavailable } from '../../event-store/event-store.js';
 import { failureLogLevel } from '../logging/failure-log-level.js';
 import { problem, ProblemError, type Problem } from './problem.js';
 import { sendProblem } from './send-problem.js';
 import { bodyParserProblem, isBodyParserError } from './body-parser-problem.js';
 
-/** Turns an error of some layer into a problem, or leaves it to the next mapper. */
+/** Turns an error of some layer into a problem, or leaves it to the next one (see app-factory). */
 export type ProblemMapper = (error: unknown) => Problem | undefined;
 
 function fromHttpException(error: HttpException): Problem {
@@ -57,9 +56,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     for (const map of this.mappers) {
       const mapped = map(error);
       if (mapped) return mapped;
-    }
-    if (error instanceof StoreUnavailable) {
-      return problem(503, 'store-unavailable', 'the event store is unreachable; retry later');
     }
     // our JSON body step answers parse errors itself (src/common/http/json-body.ts); these cover
     // a parser error reaching Nest by another way, wrapped (Nest >= 12.2 keeps it as the cause) or not
