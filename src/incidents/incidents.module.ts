@@ -5,6 +5,7 @@ import { IdempotencyStore } from './application/idempotency-store.js';
 import { IncidentCommands } from './application/incident-commands.service.js';
 import { DemoLoader } from './demo/demo-loader.js';
 import { IncidentWritesController } from './http/incident-writes.controller.js';
+import { SqliteIdempotencyStore } from './idempotency/sqlite-idempotency-store.js';
 
 @Module({
   controllers: [IncidentWritesController],
@@ -15,7 +16,7 @@ import { IncidentWritesController } from './http/incident-writes.controller.js';
     {
       provide: IdempotencyStore,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new IdempotencyStore(config.readModelFile),
+      useFactory: (config: AppConfig) => new SqliteIdempotencyStore(config.readModelFile),
     },
   ],
   exports: [IncidentCommands],

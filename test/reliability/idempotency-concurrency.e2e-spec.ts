@@ -8,7 +8,7 @@ import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { requestHash } from '../../src/incidents/application/deterministic-ids.js';
 import { ApplicationError } from '../../src/incidents/application/application-errors.js';
-import { IdempotencyStore } from '../../src/incidents/application/idempotency-store.js';
+import { SqliteIdempotencyStore } from '../../src/incidents/idempotency/sqlite-idempotency-store.js';
 import { IncidentCommands } from '../../src/incidents/application/incident-commands.service.js';
 import { auth, bootApp, type BootedApp } from '../support/boot.js';
 
@@ -106,8 +106,8 @@ describe('Idempotency-Key across two instances on one store', () => {
     store = SqliteEventStore.open(path.join(dir, 'log.db'));
     const clock = new SystemClock();
     // each instance keeps its own answers file, as separate processes would
-    a = new IncidentCommands(store, clock, new IdempotencyStore(path.join(dir, 'a.db')));
-    b = new IncidentCommands(store, clock, new IdempotencyStore(path.join(dir, 'b.db')));
+    a = new IncidentCommands(store, clock, new SqliteIdempotencyStore(path.join(dir, 'a.db')));
+    b = new IncidentCommands(store, clock, new SqliteIdempotencyStore(path.join(dir, 'b.db')));
     await a.execute({
       command: { type: 'OpenIncident', incidentId: 'shared', title: 'Shared' },
       principal,
