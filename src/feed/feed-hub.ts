@@ -1,7 +1,7 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { sleepUnlessAborted } from '../common/retry/backoff.js';
 import type { EventStore, Subscription } from '../event-store/event-store.js';
-import { toEnvelope } from '../events/envelope.js';
+import { toEnvelope } from '../envelope/to-envelope.js';
 import { INCIDENT_STREAM_PREFIX } from '../incidents/domain/events.js';
 import type { FeedEnvelope } from './client/feed-types.js';
 import { FEED_LIMITS, type FeedLimits } from './feed-limits.js';

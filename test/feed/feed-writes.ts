@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { EventStore, StoredEvent } from '../../src/event-store/event-store.js';
-import { toEnvelope } from '../../src/events/envelope.js';
+import { toEnvelope } from '../../src/envelope/to-envelope.js';
 import type { FeedEnvelope } from '../../src/feed/client/feed-types.js';
 import { streamIdOf } from '../../src/incidents/domain/events.js';
 import { auth } from '../support/boot.js';
