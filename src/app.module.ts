@@ -11,6 +11,8 @@ import { ProjectionsModule } from './incidents/projections/projections.module.js
 import { IncidentQueriesModule } from './incidents/queries/incident-queries.module.js';
 import { EventsModule } from './events/events.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { SourcesModule } from './sources/sources.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 
 @Module({})
 export class AppModule {
@@ -25,6 +27,8 @@ export class AppModule {
         IncidentsModule,
         IncidentQueriesModule,
         EventsModule,
+        SourcesModule,
+        ExportsModule,
         AdminModule,
         FeedModule,
         DashboardModule,

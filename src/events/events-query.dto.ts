@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsPosition } from '../common/input/position.validator.js';
 import { toInteger } from '../incidents/queries/dto/query-transforms.js';
 
@@ -27,4 +27,13 @@ export class EventsQuery {
   @Min(1)
   @Max(1000)
   limit: number = 100;
+
+  @ApiPropertyOptional({
+    description:
+      'only this incident’s events (an unknown incident: an empty page, `next` = `after`)',
+    pattern: '^[a-z0-9][a-z0-9-]{2,63}$',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{2,63}$/)
+  incidentId?: string;
 }

@@ -15,6 +15,7 @@ import type { Envelope } from '../envelope/envelope.js';
 import { toEnvelope } from '../envelope/to-envelope.js';
 import { eventsPageSchema } from './envelope-schema.js';
 import { EventsQuery } from './events-query.dto.js';
+import { incidentPage, streamIncidentNdjson } from './incident-log.js';
 import { streamNdjson } from './ndjson-stream.js';
 
 export interface EventsPage {
@@ -37,7 +38,8 @@ export class EventsController {
       '`next` is the position to pass as `after` for the next page: the last event read, or `after` itself when ' +
       'there is nothing new (an empty page means you are at the head). With `Accept: application/x-ndjson` the ' +
       'answer streams one envelope per line from `after` to the head as it was when the request arrived, then ends ' +
-      '(`limit` does not apply).',
+      '(`limit` does not apply). `incidentId` restricts both to one incident’s events (read from its stream); ' +
+      'an unknown incident answers an empty page (or no lines).',
   })
   @ApiSecurity({})
   @ApiBearerAuth()
@@ -53,11 +55,14 @@ export class EventsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    const { incidentId, after, limit } = query;
     if (req.accepts(['application/json', NDJSON]) === NDJSON) {
-      await streamNdjson(this.store, res, query.after);
+      if (incidentId === undefined) await streamNdjson(this.store, res, after);
+      else await streamIncidentNdjson(this.store, res, incidentId, after);
       return;
     }
-    res.json(await this.page(query.after, query.limit));
+    if (incidentId === undefined) res.json(await this.page(after, limit));
+    else res.json(await incidentPage(this.store, incidentId, after, limit));
   }
 
   /**

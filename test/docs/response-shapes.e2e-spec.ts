@@ -78,6 +78,16 @@ describe('responses match /docs/json', () => {
     await check('/incidents/{id}/diff', `/incidents/${ID}/diff?from=0&to=5`);
   });
 
+  test('search, filtered claims, sources and a source’s claims', async () => {
+    const hits = await check('/search', '/search?q=hospital%20minis');
+    expect((hits.items as unknown[]).length).toBeGreaterThan(0);
+    await check('/incidents', '/incidents?q=hospital');
+    await check('/incidents/{id}/claims', `/incidents/${ID}/claims?flag=revised&source=AP`);
+    const sources = await check('/sources', '/sources?limit=2');
+    expect((sources.items as unknown[]).length).toBe(2);
+    await check('/sources/{kind}/{name}/claims', '/sources/wire/ap/claims');
+  });
+
   test('the schemas are strict: an extra or a missing field fails', () => {
     const validate = validatorOf('/incidents/{id}/claims/{claimId}');
     const claim = {

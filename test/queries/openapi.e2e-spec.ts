@@ -28,7 +28,17 @@ describe('the read routes in /docs', () => {
     ['/incidents/{id}/claims/{claimId}', 'get', ['id', 'claimId']],
     ['/incidents/{id}/claims/{claimId}/history', 'get', ['id', 'claimId']],
     ['/incidents/{id}/diff', 'get', ['id', 'from', 'to']],
-    ['/events', 'get', ['after', 'limit']],
+    ['/events', 'get', ['after', 'limit', 'incidentId']],
+    [
+      '/incidents/{id}/claims',
+      'get',
+      ['id', 'state', 'flag', 'topic', 'kind', 'source', 'q', 'limit', 'cursor'],
+    ],
+    ['/search', 'get', ['q', 'limit', 'cursor']],
+    ['/sources', 'get', ['q', 'kind', 'limit', 'cursor']],
+    ['/sources/{kind}/{name}/claims', 'get', ['kind', 'name', 'limit', 'cursor']],
+    ['/incidents/{id}/claims.csv', 'get', ['id']],
+    ['/incidents/{id}/casualties.csv', 'get', ['id']],
     ['/admin/projections/rebuild', 'post', []],
   ])('%s %s documents its parameters, answer and errors', (path, method, parameters) => {
     const operation = paths[path]?.[method];

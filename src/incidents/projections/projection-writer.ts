@@ -9,6 +9,8 @@ import type { RecordedIncidentEvent } from '../domain/state.js';
 import { toTimelineEntry } from '../domain/timeline.js';
 import { claimView } from '../domain/view.js';
 import { timelineSortKey } from '../domain/world-time.js';
+import { SearchRows } from '../../search/search-rows.js';
+import { SourceRows } from '../../sources/source-rows.js';
 import { type CachedIncident, FoldCache } from './fold-cache.js';
 import { IncidentRows } from './incident-rows.js';
 import { PROJECTION, type ReadModelDatabase } from './read-model-database.js';
@@ -27,6 +29,8 @@ const DETAIL_EVENTS = new Set([
 
 interface Generation {
   rows: IncidentRows;
+  search: SearchRows;
+  sources: SourceRows;
   folds: FoldCache;
   saveCheckpoint: Database.Statement<unknown[]>;
 }
@@ -113,8 +117,12 @@ export class ProjectionWriter {
         const figures = target.rows.saveClaim(incidentId, seq, claim, json);
         if (figures) cached.totals?.replace(seq, figures);
         casualties ||= figures !== undefined;
+        target.search.saveClaim(incidentId, claim);
+        target.sources.saveClaim(incidentId, seq, claim);
       }
       target.rows.saveIncident(fold, casualties ? cached.totals?.ranges() : undefined);
+      const details = fold.details();
+      if (details) target.search.saveIncident(details);
     }
     if (through !== undefined && comparePositions(through, checkpoint) > 0) checkpoint = through;
     if (checkpoint !== start) target.saveCheckpoint.run(generation, PROJECTION, checkpoint);
@@ -184,6 +192,8 @@ export class ProjectionWriter {
     const db = this.readModel.db;
     target = {
       rows: new IncidentRows(db, generation),
+      search: new SearchRows(db, generation),
+      sources: new SourceRows(db, generation),
       folds: new FoldCache(),
       saveCheckpoint: db.prepare(
         `INSERT INTO rm_checkpoints (generation, projection, position) VALUES (?, ?, ?)

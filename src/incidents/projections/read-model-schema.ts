@@ -4,8 +4,11 @@
  * Every name starts with `rm_` so the read model can share a file with the event store.
  */
 
+import { searchTablesSql } from '../../search/search-tables.js';
+import { sourceTablesSql } from '../../sources/source-tables.js';
+
 /** Bump when a projection's rows change shape: a read model of another schema is rebuilt. */
-export const READ_MODEL_SCHEMA = 3;
+export const READ_MODEL_SCHEMA = 4;
 
 export interface GenerationTables {
   incidents: string;
@@ -14,6 +17,9 @@ export interface GenerationTables {
   detailVersions: string;
   timeline: string;
   claimVersions: string;
+  search: string;
+  searchDocs: string;
+  claimSources: string;
 }
 
 export function generationTables(generation: number): GenerationTables {
@@ -24,6 +30,9 @@ export function generationTables(generation: number): GenerationTables {
     detailVersions: `rm_detail_versions_g${generation}`,
     timeline: `rm_timeline_g${generation}`,
     claimVersions: `rm_claim_versions_g${generation}`,
+    search: `rm_search_g${generation}`,
+    searchDocs: `rm_search_docs_g${generation}`,
+    claimSources: `rm_claim_sources_g${generation}`,
   };
 }
 
@@ -118,7 +127,7 @@ CREATE TABLE ${t.claimVersions} (
   in_history  INTEGER NOT NULL,
   PRIMARY KEY (incident_id, claim_id, revision)
 ) WITHOUT ROWID;
-`;
+${searchTablesSql(t.search, t.searchDocs)}${sourceTablesSql(t.claimSources)}`;
 }
 
 export function dropGenerationSql(generation: number): string {

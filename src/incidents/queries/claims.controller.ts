@@ -5,7 +5,8 @@ import type { ClaimHistory, ClaimView } from '../domain/view-types.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
 import { ClaimsQuery } from './dto/claims-query.dto.js';
 import { claimNotFound, incidentNotFound } from './not-found.js';
-import { claimsPage, type Page } from './pages.js';
+import { claimsListPage } from '../../search/claims-list.js';
+import type { Page } from './pages.js';
 import { ReadRoute } from './read-route.decorator.js';
 import { historySchema } from './timeline-schemas.js';
 import { claimSchema, pageSchema } from './view-schemas.js';
@@ -18,8 +19,11 @@ export class ClaimsController {
   @Get(':id/claims')
   @ReadRoute(
     'An incident’s claims, in pages',
-    'Claims as the current view shows them (retracted ones included), in first-reported order. Pass `nextCursor` ' +
-      'as `cursor` for the next page; it is absent on the last page. Claims reported meanwhile come at the end.',
+    'Claims as the current view shows them (retracted ones included), in first-reported order. Filters combine ' +
+      '(AND): `state` (the dominant state), `flag` (any flag the claim has), `topic`, `kind`, `source` (a name ' +
+      'anywhere in the current attribution chain, whole and case-insensitive) and `q` (full-text, as GET /search). ' +
+      'Pass `nextCursor` as `cursor` for the next page (alone: it carries the filters; other filters, or a cursor of ' +
+      'another listing, are a 400); it is absent on the last page. Claims reported meanwhile come at the end.',
     'unknown incident',
   )
   @ApiOkResponse({
@@ -28,7 +32,7 @@ export class ClaimsController {
   })
   claims(@Param('id') id: string, @Query() query: ClaimsQuery): Page<ClaimView> {
     if (!this.queries.exists(id)) throw incidentNotFound(id);
-    return claimsPage(this.queries, id, query);
+    return claimsListPage(this.queries, id, query);
   }
 
   @Get(':id/claims/:claimId')

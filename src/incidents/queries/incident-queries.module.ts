@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SearchModule } from '../../search/search.module.js';
 import { ClaimsController } from './claims.controller.js';
 import { DiffController } from './diff.controller.js';
 import { IncidentEvents } from './incident-events.service.js';
@@ -8,6 +9,7 @@ import { ViewReader } from './view-reader.service.js';
 
 /** Every GET route about incidents (the read model comes from the global ProjectionsModule). */
 @Module({
+  imports: [SearchModule],
   controllers: [IncidentsQueryController, TimelineController, ClaimsController, DiffController],
   providers: [IncidentEvents, ViewReader],
 })

@@ -8,7 +8,9 @@ import { IncidentListQuery } from './dto/incident-list-query.dto.js';
 import { IncidentViewQuery } from './dto/incident-view-query.dto.js';
 import { JsonBodies } from './json-body.js';
 import { incidentNotFound } from './not-found.js';
-import { incidentPage, type Page } from './pages.js';
+import { incidentListPage } from '../../search/incident-list.js';
+import { SearchQueries } from '../../search/search-queries.js';
+import type { Page } from './pages.js';
 import { ReadRoute } from './read-route.decorator.js';
 import { type PointInTime, ViewReader } from './view-reader.service.js';
 import { summaryPageSchema, viewSchema } from './view-schemas.js';
@@ -23,19 +25,23 @@ export class IncidentsQueryController {
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly views: ViewReader,
+    private readonly search: SearchQueries,
   ) {}
 
   @Get()
   @ReadRoute(
     'List incidents, most recently updated first',
-    'Filters combine (AND). `q` finds text in the title, summary or place name, ignoring case; ' +
-      '`tag` matches one tag exactly. Paging is by keyset on the position of each incident’s latest event: ' +
-      'pass `nextCursor` as `cursor` (with the same filters) for the next page; it is absent on the last page. ' +
-      'No incident appears twice while you page; one updated meanwhile moves to the front (fetch the first page again to see it).',
+    'Filters combine (AND). `q` is full-text: every word must match (the last one as a prefix), across the ' +
+      'title, summary, place, tags, claim texts and source names, diacritics and case folded; results are ranked by ' +
+      'relevance (bm25) then recency, and paged by offset. Words are plain text (quotes, `*`, `-`, `NEAR`, brackets ' +
+      'have no special meaning); a `q` with no letter or digit is a 400. `tag` matches one tag exactly. Without `q`, ' +
+      'paging is by keyset on the position of each incident’s latest event: no incident appears twice while you ' +
+      'page; one updated meanwhile moves to the front. `nextCursor` carries the filters: pass it as `cursor` alone ' +
+      '(or with the same filters; other filters are a 400); it is absent on the last page.',
   )
   @ApiOkResponse({ description: '`{ items: [summary], nextCursor? }`', schema: summaryPageSchema })
   list(@Query() query: IncidentListQuery): Page<IncidentSummary> {
-    return incidentPage(this.queries, query);
+    return incidentListPage(this.queries, this.search, query);
   }
 
   @Get(':id')

@@ -1,6 +1,5 @@
 /** Keyset paging over the read model: fetch one more than the limit to know if a page follows. */
-import type { ClaimView, TimelineEntry } from '../domain/view-types.js';
-import type { IncidentSummary } from '../projections/incident-summary.js';
+import type { TimelineEntry } from '../domain/view-types.js';
 import type {
   ReadModelQueries,
   TimelineBy,
@@ -12,42 +11,6 @@ export interface Page<T> {
   items: T[];
   /** Absent on the last page. */
   nextCursor?: string;
-}
-
-interface ListCursor {
-  k: string;
-}
-
-const isListCursor = (value: unknown): value is ListCursor =>
-  isRecord(value) && typeof value.k === 'string' && /^\d{20}$/.test(value.k);
-
-export interface ListRequest {
-  status?: string;
-  tag?: string;
-  q?: string;
-  limit: number;
-  cursor?: string;
-}
-
-/** GET /incidents: newest position first; the cursor is the last item's position. */
-export function incidentPage(
-  queries: ReadModelQueries,
-  request: ListRequest,
-): Page<IncidentSummary> {
-  const before = request.cursor ? decodeCursor(request.cursor, isListCursor).k : undefined;
-  const rows = queries.list({
-    status: request.status,
-    tag: request.tag,
-    q: request.q?.toLowerCase(),
-    before,
-    limit: request.limit + 1,
-  });
-  const page = rows.slice(0, request.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => row.summary),
-    ...(rows.length > request.limit && last && { nextCursor: encodeCursor({ k: last.sortKey }) }),
-  };
 }
 
 interface TimelineCursor {
@@ -105,28 +68,5 @@ export function timelinePage(
   return {
     items: page.map((row) => row.entry),
     ...(rows.length > request.limit && next && { nextCursor: encodeCursor({ ...next }) }),
-  };
-}
-
-interface ClaimsCursor {
-  c: number;
-}
-
-const isClaimsCursor = (value: unknown): value is ClaimsCursor =>
-  isRecord(value) && Number.isSafeInteger(value.c) && (value.c as number) >= 0;
-
-/** GET /incidents/:id/claims: first-reported order; the cursor is the last claim's place. */
-export function claimsPage(
-  queries: ReadModelQueries,
-  incidentId: string,
-  request: { limit: number; cursor?: string },
-): Page<ClaimView> {
-  const after = request.cursor ? decodeCursor(request.cursor, isClaimsCursor).c : -1;
-  const rows = queries.claims(incidentId, after, request.limit + 1);
-  const page = rows.slice(0, request.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => JSON.parse(row.json) as ClaimView),
-    ...(rows.length > request.limit && last && { nextCursor: encodeCursor({ c: last.seq }) }),
   };
 }

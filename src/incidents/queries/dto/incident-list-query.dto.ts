@@ -18,7 +18,8 @@ export class IncidentListQuery {
   tag?: string;
 
   @ApiPropertyOptional({
-    description: 'text to find in the title, summary or place name (case-insensitive)',
+    description:
+      'full-text: every word, the last as a prefix, across title, summary, place, tags, claims and sources',
   })
   @IsOptional()
   @IsString()

@@ -1,0 +1,56 @@
+/**
+ * The write side of the sources' track records: for each claim a batch changed, its rows are
+ * replaced by one per source its current attribution chain names, so a revision or correction
+ * that changes the chain moves the counts. Called by the writer inside the batch's transaction.
+ */
+import type Database from 'better-sqlite3';
+import type { ClaimState } from '../incidents/domain/state.js';
+import { generationTables } from '../incidents/projections/read-model-schema.js';
+import { sourceKey } from './source-tables.js';
+
+type Flag = 'revised' | 'corrected' | 'disputed' | 'supported' | 'retracted';
+
+export class SourceRows {
+  private readonly drop: Database.Statement<[string, string]>;
+  private readonly insert: Database.Statement<unknown[]>;
+
+  constructor(db: Database.Database, generation: number) {
+    const t = generationTables(generation);
+    this.drop = db.prepare(`DELETE FROM ${t.claimSources} WHERE incident_id = ? AND claim_id = ?`);
+    this.insert = db.prepare(
+      `INSERT INTO ${t.claimSources} (incident_id, claim_id, kind, name_key, name, seq, original,
+         relay, revised, corrected, disputed, supported, retracted, first_reported, last_reported)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (incident_id, claim_id, kind, name_key)
+       DO UPDATE SET original = max(original, excluded.original), relay = max(relay, excluded.relay)`,
+    );
+  }
+
+  saveClaim(incidentId: string, seq: number, claim: ClaimState): void {
+    this.drop.run(incidentId, claim.claimId);
+    const flags = claim.flags as readonly string[];
+    const has = (flag: Flag) => (flags.includes(flag) ? 1 : 0);
+    const last = [claim.reportedAt, claim.retraction?.reportedAt ?? ''].sort().at(-1) ?? '';
+    claim.attribution.forEach((link, at) => {
+      const key = sourceKey(link.name);
+      if (key === '') return;
+      this.insert.run(
+        incidentId,
+        claim.claimId,
+        link.kind,
+        key,
+        link.name.trim(),
+        seq,
+        at === 0 ? 1 : 0,
+        at > 0 ? 1 : 0,
+        has('revised'),
+        has('corrected'),
+        has('disputed'),
+        has('supported'),
+        has('retracted'),
+        claim.firstReportedAt,
+        last,
+      );
+    });
+  }
+}
