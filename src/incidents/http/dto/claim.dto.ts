@@ -12,7 +12,7 @@ import {
   LIMITS,
   ReasonField,
 } from './common.dto.js';
-import { IsIsoTimeWithZone } from './iso-time.validator.js';
+import { IsIsoTimeWithZone } from '../../../common/dto/iso-time.validator.js';
 import { WorldTimeField } from './world-time.field.js';
 
 function ClaimIdField(): PropertyDecorator {

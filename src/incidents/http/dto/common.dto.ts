@@ -32,7 +32,7 @@ import {
   type Measure,
   type Precision,
 } from '../../domain/events.js';
-import { IsIsoTimeWithZone } from './iso-time.validator.js';
+import { IsIsoTimeWithZone } from '../../../common/dto/iso-time.validator.js';
 import { Optional } from './optional.js';
 
 export const LIMITS = {

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIsoTimeWithZone } from './iso-time.validator.js';
+import { IsIsoTimeWithZone } from '../../../common/dto/iso-time.validator.js';
 import { Optional } from './optional.js';
 
 /** The optional world time of a dispute or an editorial event, validated as on a statement. */
