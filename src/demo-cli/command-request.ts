@@ -75,6 +75,22 @@ export function toRequest(command: Command): CommandRequest {
         body: defined(body),
       };
     }
+    case 'SupportClaim': {
+      const { type: _type, incidentId, claimId, ...body } = command;
+      return {
+        method: 'POST',
+        path: `${claim(incidentId, claimId)}/supports`,
+        body: defined(body),
+      };
+    }
+    case 'AssessCasualties': {
+      const { type: _type, incidentId, ...body } = command;
+      return {
+        method: 'POST',
+        path: `${incident(incidentId)}/casualty-assessments`,
+        body: defined(body),
+      };
+    }
   }
 }
 

@@ -3,6 +3,11 @@
  * drift from the service: the view (now, reportedBy with basis, bitemporal), a claim with flags,
  * timeline pages, a claim history, a diff.
  */
+import {
+  ID as ANALYST_ID,
+  recordAnalystStory,
+  write as writeAs,
+} from '../analyst/corroboration-story.js';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -88,6 +93,36 @@ describe('responses match /docs/json', () => {
     await check('/sources/{kind}/{name}/claims', '/sources/wire/ap/claims');
   });
 
+  test('supports, corroboration, undisputed ranges and assessments match the schemas', async () => {
+    await recordAnalystStory(booted.url);
+    const support = `/incidents/${ANALYST_ID}/claims/warning/supports`;
+    await writeAs(booted.url, support, { supportedByClaimId: 'coalition', note: 'same shots' });
+    await writeAs(
+      booted.url,
+      `/incidents/${ANALYST_ID}/casualty-assessments`,
+      {
+        measure: 'killed',
+        group: 'civilians',
+        low: 1,
+        best: 6,
+        high: null,
+        basis: ['masdar'],
+        reason: 'r',
+      },
+      'editor',
+    );
+    const view = await check('/incidents/{id}', `/incidents/${ANALYST_ID}`);
+    expect(JSON.stringify(view)).toContain('"assessment":{');
+    await check('/incidents/{id}', `/incidents/${ANALYST_ID}?revision=7`);
+    const claim = await check(
+      '/incidents/{id}/claims/{claimId}',
+      `/incidents/${ANALYST_ID}/claims/warning`,
+    );
+    expect(claim.flags).toEqual(['supported']);
+    await check('/incidents/{id}/timeline', `/incidents/${ANALYST_ID}/timeline`);
+    await check('/incidents/{id}/diff', `/incidents/${ANALYST_ID}/diff?from=6&to=8`);
+  });
+
   test('the schemas are strict: an extra or a missing field fails', () => {
     const validate = validatorOf('/incidents/{id}/claims/{claimId}');
     const claim = {
@@ -104,8 +139,14 @@ describe('responses match /docs/json', () => {
       versions: 1,
       disputedBy: [],
       disputes: [],
+      supportedBy: [],
+      supports: [],
+      corroboration: { independentSources: 1, grade: 'single-source' },
     };
     expect(validate(claim)).toBe(true);
+    expect(validate({ ...claim, corroboration: { independentSources: 1, grade: 'maybe' } })).toBe(
+      false,
+    );
     expect(validate({ ...claim, surprise: 1 })).toBe(false);
     const { flags: _flags, ...noFlags } = claim;
     expect(validate(noFlags)).toBe(false);

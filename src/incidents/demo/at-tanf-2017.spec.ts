@@ -64,6 +64,8 @@ describe('the At Tanf demo story', () => {
             wording: 'casualties believed',
           },
         ],
+        undisputed: { min: 1, max: null },
+        assessment: null,
       },
       {
         measure: 'injured',
@@ -79,6 +81,8 @@ describe('the At Tanf demo story', () => {
             reportedAt: '2017-05-18T19:05:00.000Z',
           },
         ],
+        undisputed: { min: 3, max: 3 },
+        assessment: null,
       },
     ]);
   });

@@ -1,26 +1,64 @@
-/** Casualty consolidation: per measure and group, each live claim's figure and the range across them. */
+/**
+ * Casualty consolidation: per measure and group, each live claim's figure, the range across them,
+ * the range across the undisputed ones and the desk's latest assessment.
+ */
 import { MEASURES } from './events.js';
 import { sourceName } from './source-name.js';
 import type { ClaimState } from './state.js';
-import type { CasualtySourceView, CasualtyView } from './view-types.js';
+import type {
+  CasualtyAssessment,
+  CasualtyRangeValue,
+  CasualtySourceView,
+  CasualtyView,
+} from './view-types.js';
+
+/** Groups match case-insensitively with surrounding space trimmed ("Civilians" = "civilians "). */
+export function groupKey({ measure, group }: { measure: string; group: string }): string {
+  return `${measure}\u0000${group.trim().toLowerCase()}`;
+}
+
+/** Lowest min and highest max (null when any has no upper bound); null for no ranges. */
+export function rangeAcross(
+  ranges: readonly { min: number; max: number | null }[],
+): CasualtyRangeValue | null {
+  if (ranges.length === 0) return null;
+  let min = Infinity;
+  let max: number | null = -Infinity;
+  for (const range of ranges) {
+    min = Math.min(min, range.min);
+    max = max === null || range.max === null ? null : Math.max(max, range.max);
+  }
+  return { min, max };
+}
+
+type Row = { view: CasualtyView; disputed: Set<CasualtySourceView> };
 
 /**
  * Every non-retracted casualties claim contributes its current figures (revisions and
  * corrections replace earlier ones). Rows are ordered by measure (killed, injured, missing),
- * then by the group's first appearance; sources by reportedAt, then by claim order.
+ * then by the group's first appearance, whose spelling they show; sources by reportedAt, then
+ * by claim order. `undisputed` leaves out the claims a live claim disputes.
  */
-export function consolidateCasualties(claims: readonly ClaimState[]): CasualtyView[] {
-  const rows = new Map<string, CasualtyView>();
+export function consolidateCasualties(
+  claims: readonly ClaimState[],
+  assessments: readonly CasualtyAssessment[] = [],
+): CasualtyView[] {
+  const rows = new Map<string, Row>();
   for (const claim of claims) {
     if (claim.kind !== 'casualties' || claim.state === 'retracted') continue;
     for (const figure of claim.figures ?? []) {
-      const key = `${figure.measure}\u0000${figure.group}`;
+      const key = groupKey(figure);
       const row = rows.get(key) ?? {
-        measure: figure.measure,
-        group: figure.group,
-        min: figure.min,
-        max: figure.max,
-        sources: [],
+        view: {
+          measure: figure.measure,
+          group: figure.group,
+          min: figure.min,
+          max: figure.max,
+          sources: [],
+          undisputed: null,
+          assessment: null,
+        },
+        disputed: new Set(),
       };
       const source: CasualtySourceView = {
         claimId: claim.claimId,
@@ -30,22 +68,22 @@ export function consolidateCasualties(claims: readonly ClaimState[]): CasualtyVi
         reportedAt: claim.reportedAt,
         ...(figure.wording !== undefined && { wording: figure.wording }),
       };
-      row.sources.push(source);
+      row.view.sources.push(source);
+      if (claim.flags.includes('disputed')) row.disputed.add(source);
       rows.set(key, row);
     }
   }
-  return [...rows.values()]
-    .map(rangeOf)
+  const latest = new Map(assessments.map((a) => [groupKey(a), a]));
+  return [...rows]
+    .map(([key, row]) => rangeOf(row, latest.get(key) ?? null))
     .sort((a, b) => MEASURES.indexOf(a.measure) - MEASURES.indexOf(b.measure));
 }
 
-function rangeOf(row: CasualtyView): CasualtyView {
-  const sources = [...row.sources].sort(
+function rangeOf({ view, disputed }: Row, assessment: CasualtyAssessment | null): CasualtyView {
+  const sources = [...view.sources].sort(
     (a, b) => Date.parse(a.reportedAt) - Date.parse(b.reportedAt),
   );
-  const min = Math.min(...sources.map((s) => s.min));
-  const max = sources.some((s) => s.max === null)
-    ? null
-    : Math.max(...sources.map((s) => s.max ?? 0));
-  return { ...row, min, max, sources };
+  const range = rangeAcross(sources) ?? { min: 0, max: null };
+  const undisputed = rangeAcross(sources.filter((source) => !disputed.has(source)));
+  return { ...view, ...range, sources, undisputed, assessment };
 }

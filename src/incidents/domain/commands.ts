@@ -7,6 +7,7 @@ import type {
   Figure,
   IncidentStatus,
   Location,
+  Measure,
   OccurredAt,
   Quoted,
   Topic,
@@ -113,6 +114,30 @@ export type RetractClaim = {
   reason: string;
 };
 
+/** POST /incidents/:id/claims/:claimId/supports */
+export type SupportClaim = {
+  type: 'SupportClaim';
+  incidentId: string;
+  claimId: string;
+  supportedByClaimId: string;
+  note?: string;
+  reportedAt?: string;
+};
+
+/** POST /incidents/:id/casualty-assessments */
+export type AssessCasualties = {
+  type: 'AssessCasualties';
+  incidentId: string;
+  measure: Measure;
+  group: string;
+  low: number;
+  best: number;
+  high: number | null;
+  basis: string[];
+  reason: string;
+  reportedAt?: string;
+};
+
 export type Command =
   | OpenIncident
   | ReviseIncidentDetails
@@ -122,6 +147,8 @@ export type Command =
   | ReviseClaim
   | CorrectClaim
   | DisputeClaim
-  | RetractClaim;
+  | RetractClaim
+  | SupportClaim
+  | AssessCasualties;
 
 export type CommandType = Command['type'];

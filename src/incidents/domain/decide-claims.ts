@@ -23,9 +23,16 @@ import {
   worldTime,
 } from './validate.js';
 
-type ClaimCommand = Exclude<
+export type ClaimCommand = Exclude<
   Command,
-  { type: 'OpenIncident' | 'ReviseIncidentDetails' | 'ChangeStatus' }
+  {
+    type:
+      | 'OpenIncident'
+      | 'ReviseIncidentDetails'
+      | 'ChangeStatus'
+      | 'SupportClaim'
+      | 'AssessCasualties';
+  }
 >;
 
 export function decideClaimCommand(
@@ -58,7 +65,7 @@ function requireNewClaimId(state: IncidentState, claimId: string): string {
 }
 
 /** The referenced claim: it exists in this incident and is not retracted. */
-function liveClaim(state: IncidentState, claimId: string, field = 'claimId'): ClaimState {
+export function liveClaim(state: IncidentState, claimId: string, field = 'claimId'): ClaimState {
   const claim = findClaim(state, claimId);
   if (!claim) {
     throw new DomainError('claim_not_found', `no claim ${claimId} in this incident`, field);

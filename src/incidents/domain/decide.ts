@@ -3,6 +3,7 @@
  * throws a DomainError. Pure and deterministic: ids come with the command, time with `now`.
  */
 import type { ChangeStatus, Command, OpenIncident, ReviseIncidentDetails } from './commands.js';
+import { assessCasualties, supportClaim } from './decide-analysis.js';
 import { decideClaimCommand } from './decide-claims.js';
 import { deepEqual } from './equal.js';
 import { DomainError } from './errors.js';
@@ -25,6 +26,10 @@ export function decide(command: Command, state: IncidentState | null, now: Date)
       return [reviseDetails(command, state, now)];
     case 'ChangeStatus':
       return [changeStatus(command, state, now)];
+    case 'SupportClaim':
+      return [supportClaim(command, state, now)];
+    case 'AssessCasualties':
+      return [assessCasualties(command, state, now)];
     default:
       return [decideClaimCommand(command, state, now)];
   }

@@ -58,12 +58,17 @@ describe('diffViews', () => {
         { field: 'state', before: 'active', after: 'disputed' },
         { field: 'flags', before: [], after: ['disputed'] },
         { field: 'disputedBy', before: [], after: ['c2'] },
+        {
+          field: 'corroboration',
+          before: { independentSources: 1, grade: 'single-source' },
+          after: { independentSources: 1, grade: 'contested' },
+        },
       ],
     });
     expect(diff.changes[2]).toMatchObject({ type: 'claim-retracted', claimId: 'f1' });
     expect(
       diff.changes[2]?.type === 'claim-retracted' && diff.changes[2].fields.map((f) => f.field),
-    ).toEqual(['state', 'flags', 'retraction']);
+    ).toEqual(['state', 'flags', 'corroboration', 'retraction']);
     expect(diff.changes[2]).toMatchObject({ flags: ['retracted'] });
     expect(diff.changes[3]).toMatchObject({
       type: 'claim-added',

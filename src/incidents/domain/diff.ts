@@ -1,4 +1,5 @@
 /** The difference between two views of one incident, claim by claim (GET /incidents/:id/diff). */
+import { groupKey } from './casualties.js';
 import { deepEqual } from './equal.js';
 import type {
   CasualtyView,
@@ -23,6 +24,8 @@ const CLAIM_FIELDS = [
   'attribution',
   'reportedAt',
   'disputedBy',
+  'supportedBy',
+  'corroboration',
   'revisionNote',
   'correction',
   'retraction',
@@ -78,7 +81,7 @@ function changedFields(before: ClaimView, after: ClaimView): FieldChange[] {
   }));
 }
 
-const rowKey = (row: CasualtyView) => `${row.measure}\u0000${row.group}`;
+const rowKey = (row: CasualtyView) => groupKey(row);
 const range = (row: CasualtyView | undefined) => (row ? { min: row.min, max: row.max } : null);
 
 function casualtyChanges(before: CasualtyView[], after: CasualtyView[]): ViewChange[] {
@@ -89,15 +92,21 @@ function casualtyChanges(before: CasualtyView[], after: CasualtyView[]): ViewCha
     const a = old.get(key);
     const b = now.get(key);
     const row = (b ?? a) as CasualtyView;
-    if (deepEqual(range(a), range(b))) return [];
-    return [
-      {
+    const changes: ViewChange[] = [];
+    const { measure, group } = row;
+    if (!deepEqual(range(a), range(b))) {
+      changes.push({
         type: 'casualties-changed',
-        measure: row.measure,
-        group: row.group,
+        measure,
+        group,
         before: range(a),
         after: range(b),
-      },
-    ];
+      });
+    }
+    const assessed = { before: a?.assessment ?? null, after: b?.assessment ?? null };
+    if (!deepEqual(assessed.before, assessed.after)) {
+      changes.push({ type: 'casualty-assessed', measure, group, ...assessed });
+    }
+    return changes;
   });
 }

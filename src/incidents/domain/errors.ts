@@ -15,6 +15,12 @@ export const DOMAIN_ERROR_CODES = [
   'claim_retracted',
   /** 409: a claim cannot dispute itself. */
   'claim_self_dispute',
+  /** 400: a claim cannot support itself. */
+  'claim_self_support',
+  /** 409: this claim is already supported by that claim. */
+  'support_exists',
+  /** 409: an assessment of a measure and group no live casualty figure of the incident reports. */
+  'no_casualty_figures',
   /** 409: this claim is already disputed by that claim. */
   'dispute_exists',
   /** 409: text given for a casualties claim, or figures for a statement. */

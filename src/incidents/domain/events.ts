@@ -141,6 +141,30 @@ export type ClaimDisputed = {
   reportedAt?: string;
 };
 
+/** Another claim corroborates this one; without `reportedAt` it takes effect once both claims are known. */
+export type ClaimSupported = {
+  claimId: string;
+  supportedByClaimId: string;
+  note?: string;
+  reportedAt?: string;
+};
+
+/**
+ * The desk's own low / best / high estimate of one measure and group (as UCDP codes them), with
+ * the claims it rests on; `high: null` means no upper bound. World time: `reportedAt`, else its
+ * recordedAt.
+ */
+export type CasualtyEstimateAssessed = {
+  measure: Measure;
+  group: string;
+  low: number;
+  best: number;
+  high: number | null;
+  basis: string[];
+  reason: string;
+  reportedAt?: string;
+};
+
 export type ClaimRetracted = {
   claimId: string;
   attribution: AttributionLink[];
@@ -166,6 +190,8 @@ export type IncidentEvent =
   | { type: 'ClaimCorrected'; data: ClaimCorrected }
   | { type: 'ClaimDisputed'; data: ClaimDisputed }
   | { type: 'ClaimRetracted'; data: ClaimRetracted }
+  | { type: 'ClaimSupported'; data: ClaimSupported }
+  | { type: 'CasualtyEstimateAssessed'; data: CasualtyEstimateAssessed }
   | { type: 'IncidentStatusChanged'; data: IncidentStatusChanged };
 
 export type IncidentEventType = IncidentEvent['type'];
@@ -181,6 +207,8 @@ export const SCHEMA_VERSION = {
   ClaimDisputed: 1,
   ClaimRetracted: 1,
   IncidentStatusChanged: 1,
+  ClaimSupported: 1,
+  CasualtyEstimateAssessed: 1,
 } as const satisfies Record<IncidentEventType, number>;
 
 /** Every event type, e.g. to recognise incident events read from the global log. */

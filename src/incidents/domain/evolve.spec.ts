@@ -50,6 +50,7 @@ describe('evolve', () => {
       occurredAt: { at: '2017-05-18T00:00:00.000Z', precision: 'day' },
       tags: ['test'],
       status: 'developing',
+      assessments: [],
       openedAt: events[0].recordedAt,
       updatedAt: events[0].recordedAt,
       revision: 0,

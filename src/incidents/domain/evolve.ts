@@ -4,7 +4,8 @@
  * many events use `IncidentFold` (incident-fold.ts), which applies these same rules in place.
  */
 import type { IncidentEvent } from './events.js';
-import { disputedFlag, settleDisputes, withFlag } from './flags.js';
+import { groupKey } from './casualties.js';
+import { settledClaim, settleDependents, withFlag } from './flags.js';
 import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
 import type { ClaimFlag } from './view-types.js';
 
@@ -43,6 +44,7 @@ export function openedDetails(
     occurredAt: data.occurredAt ?? null,
     tags: data.tags ?? [],
     status: 'developing',
+    assessments: [],
     openedAt: event.recordedAt,
     updatedAt: event.recordedAt,
     revision: event.revision,
@@ -69,6 +71,18 @@ export function changedDetails<T extends IncidentDetails>(
     }
     case 'IncidentStatusChanged':
       return { ...details, status: event.data.status };
+    case 'CasualtyEstimateAssessed': {
+      const { reportedAt, ...data } = event.data;
+      const assessment = {
+        ...data,
+        reportedAt: reportedAt ?? event.recordedAt,
+        recordedAt: event.recordedAt,
+        recordedBy: event.recordedBy,
+      };
+      const key = groupKey(data);
+      const others = (details.assessments ?? []).filter((a) => groupKey(a) !== key);
+      return { ...details, assessments: [...others, assessment] };
+    }
     default:
       return details;
   }
@@ -79,6 +93,7 @@ function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentSt
     case 'IncidentOpened':
     case 'IncidentDetailsRevised':
     case 'IncidentStatusChanged':
+    case 'CasualtyEstimateAssessed':
       return changedDetails(state, event);
     case 'StatementReported':
     case 'CasualtyFiguresReported':
@@ -98,6 +113,9 @@ export function newClaim(event: RecordedIncidentEvent): ClaimState {
     versions: 1,
     disputedBy: [],
     disputes: [],
+    supportedBy: [],
+    supports: [],
+    corroboration: { independentSources: 1, grade: 'single-source' as const },
   };
   if (event.type === 'StatementReported') {
     const { claimId, text, quoted, topic, attribution, reportedAt, url } = event.data;
@@ -131,7 +149,14 @@ export function newClaim(event: RecordedIncidentEvent): ClaimState {
 
 export type ClaimEvent = Extract<
   IncidentEvent,
-  { type: 'ClaimRevisedBySource' | 'ClaimCorrected' | 'ClaimDisputed' | 'ClaimRetracted' }
+  {
+    type:
+      | 'ClaimRevisedBySource'
+      | 'ClaimCorrected'
+      | 'ClaimDisputed'
+      | 'ClaimSupported'
+      | 'ClaimRetracted';
+  }
 >;
 
 function updateClaim(state: IncidentState, event: RecordedIncidentEvent & ClaimEvent) {
@@ -142,11 +167,8 @@ function updateClaim(state: IncidentState, event: RecordedIncidentEvent & ClaimE
   }
   const claims = [...state.claims];
   const find = (claimId: string) => claims.find((other) => other.claimId === claimId);
-  claims[index] = changeClaim(claim, event);
-  if (event.type === 'ClaimDisputed') claims[index] = disputedFlag(claims[index], find);
-  if (event.type === 'ClaimRetracted') {
-    for (const [at, settled] of settleDisputes(claims, claim.claimId, find)) claims[at] = settled;
-  }
+  claims[index] = settledClaim(changeClaim(claim, event), find);
+  for (const [at, settled] of settleDependents(claims, claim.claimId, find)) claims[at] = settled;
   return { ...state, claims };
 }
 
@@ -203,6 +225,22 @@ export function changeClaim(
         ],
       };
     }
+    case 'ClaimSupported': {
+      const { supportedByClaimId, note, reportedAt } = event.data;
+      return {
+        ...touched,
+        supportedBy: [...claim.supportedBy, supportedByClaimId],
+        supports: [
+          ...claim.supports,
+          {
+            byClaimId: supportedByClaimId,
+            ...(note !== undefined && { note }),
+            ...(reportedAt !== undefined && { reportedAt }),
+            recordedAt: event.recordedAt,
+          },
+        ],
+      };
+    }
     case 'ClaimRetracted': {
       const { reason, attribution, reportedAt } = event.data;
       return {
@@ -214,12 +252,14 @@ export function changeClaim(
 }
 
 /**
- * The flag each claim event sets on its claim; a dispute's flag depends on whether its disputer
- * is live (disputedFlag), and a retraction also settles the claims its claim disputed.
+ * The flag each claim event sets on its claim; a dispute's or support's flag depends on whether
+ * the other claim is live (settledClaim), and any change to a claim also settles the claims it
+ * disputes or supports (their flags and corroboration follow it).
  */
 const FLAG_AFTER: Record<ClaimEvent['type'], ClaimFlag | null> = {
   ClaimRevisedBySource: 'revised',
   ClaimCorrected: 'corrected',
   ClaimDisputed: null,
+  ClaimSupported: null,
   ClaimRetracted: 'retracted',
 };

@@ -1,8 +1,11 @@
 /**
- * A claim's flags and the state they imply (API.md, "Claims: every state at once"). Pure; both
- * folds (evolve, IncidentFold) call these at the few places a flag can change. A `supported`
- * flag would follow `disputed`: set while a live claim supports the claim.
+ * A claim's flags, the state they imply and its corroboration (API.md, "Claims: every state at
+ * once, support and corroboration"). Pure; both folds (evolve, IncidentFold) call these at the
+ * few places a flag can change: `disputed` and `supported` hold while a non-retracted claim
+ * disputes or supports the claim, and corroboration follows the supporters' attributions.
  */
+import { corroborationOf } from './corroboration.js';
+import { deepEqual } from './equal.js';
 import type { ClaimState } from './state.js';
 import type { ClaimFlag, ClaimStateName } from './view-types.js';
 
@@ -11,10 +14,11 @@ export const CLAIM_FLAGS = [
   'revised',
   'corrected',
   'disputed',
+  'supported',
   'retracted',
 ] as const satisfies readonly ClaimFlag[];
 
-/** Strongest first: the state is the first of these the claim is flagged with. */
+/** Strongest first: the state is the first of these the claim is flagged with (`supported` is a flag only). */
 const DOMINANCE = ['retracted', 'disputed', 'corrected', 'revised'] as const satisfies readonly (
   ClaimFlag | ClaimStateName
 )[];
@@ -31,28 +35,49 @@ export function withFlag(claim: ClaimState, flag: ClaimFlag, on = true): ClaimSt
   return { ...claim, flags, state: dominantState(flags) };
 }
 
-/** The claim with `disputed` set while at least one of its disputers is not retracted. */
-export function disputedFlag(claim: ClaimState, find: ClaimLookup): ClaimState {
-  const live = claim.disputedBy.some((id) => {
+const anyLive = (ids: readonly string[], find: ClaimLookup) =>
+  ids.some((id) => {
     const by = find(id);
     return by !== undefined && !by.flags.includes('retracted');
   });
-  return live === claim.flags.includes('disputed') ? claim : withFlag(claim, 'disputed', live);
+
+/**
+ * The claim with `disputed`, `supported` and `corroboration` as its disputers and supporters
+ * stand now; the same object when nothing changed.
+ */
+export function settledClaim(claim: ClaimState, find: ClaimLookup): ClaimState {
+  let settled = claim;
+  const disputed = anyLive(claim.disputedBy, find);
+  if (disputed !== settled.flags.includes('disputed')) {
+    settled = withFlag(settled, 'disputed', disputed);
+  }
+  const supported = anyLive(claim.supportedBy, find);
+  if (supported !== settled.flags.includes('supported')) {
+    settled = withFlag(settled, 'supported', supported);
+  }
+  const corroboration = corroborationOf(settled, find);
+  if (!deepEqual(corroboration, settled.corroboration)) settled = { ...settled, corroboration };
+  return settled;
+}
+
+/** Whether `claim` depends on `otherId` (it is disputed or supported by it). */
+export function dependsOn(claim: ClaimState, otherId: string): boolean {
+  return claim.disputedBy.includes(otherId) || claim.supportedBy.includes(otherId);
 }
 
 /**
- * After `retractedId` is retracted: the claims it disputed, settled (each [index, new claim]).
- * A scan of the claims, on retractions only.
+ * After `changedId` changed: the claims it disputes or supports, settled (each [index, new
+ * claim]). A scan of the claims (evolve's single steps; IncidentFold keeps an index instead).
  */
-export function settleDisputes(
+export function settleDependents(
   claims: readonly ClaimState[],
-  retractedId: string,
+  changedId: string,
   find: ClaimLookup,
 ): [number, ClaimState][] {
   const changed: [number, ClaimState][] = [];
   claims.forEach((claim, at) => {
-    if (!claim.disputedBy.includes(retractedId)) return;
-    const settled = disputedFlag(claim, find);
+    if (claim.claimId === changedId || !dependsOn(claim, changedId)) return;
+    const settled = settledClaim(claim, find);
     if (settled !== claim) changed.push([at, settled]);
   });
   return changed;

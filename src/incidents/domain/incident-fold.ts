@@ -14,7 +14,7 @@ import {
   newClaim,
   openedDetails,
 } from './evolve.js';
-import { disputedFlag } from './flags.js';
+import { settledClaim } from './flags.js';
 import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
 
 /** Read access to the claims of a fold or a state (summaries and history need only this). */
@@ -26,8 +26,8 @@ export class IncidentFold implements ClaimReader {
   private current: IncidentDetails | null = null;
   private readonly claims: ClaimState[] = [];
   private readonly index = new Map<string, number>();
-  /** For each disputing claim, the claims it disputes: a retraction settles only those. */
-  private readonly disputesOf = new Map<string, string[]>();
+  /** For each claim, the claims it disputes or supports: a change to it settles only those. */
+  private readonly dependentsOf = new Map<string, string[]>();
   /** Ids of the claims the latest apply() created or changed. */
   private changed: string[] = [];
 
@@ -101,6 +101,7 @@ export class IncidentFold implements ClaimReader {
     switch (event.type) {
       case 'IncidentDetailsRevised':
       case 'IncidentStatusChanged':
+      case 'CasualtyEstimateAssessed':
         this.current = changedDetails(touched, event);
         return this;
       case 'StatementReported':
@@ -116,8 +117,9 @@ export class IncidentFold implements ClaimReader {
   }
 
   /**
-   * The claims the latest event created or changed: its own claim and, for a retraction, the
-   * claims it disputed whose `disputed` flag it cleared (a projection must rewrite those too).
+   * The claims the latest event created or changed: its own claim and the claims it disputes or
+   * supports whose flags or corroboration followed (e.g. a retraction clears `disputed` on the
+   * claims it disputed; a projection must rewrite those too).
    */
   changedClaims(): readonly string[] {
     return this.changed;
@@ -125,11 +127,17 @@ export class IncidentFold implements ClaimReader {
 
   /** A state of its own (a new claims array; claim objects shared), or null before opening. */
   state(): IncidentState | null {
-    return this.current ? { ...this.current, claims: [...this.claims] } : null;
+    if (!this.current) return null;
+    return {
+      ...this.current,
+      assessments: this.current.assessments ?? [],
+      claims: [...this.claims],
+    };
   }
 
   private addClaim(claim: ClaimState): void {
-    for (const disputerId of claim.disputedBy) this.noteDispute(disputerId, claim.claimId);
+    for (const by of [...claim.disputedBy, ...claim.supportedBy])
+      this.noteDependent(by, claim.claimId);
     // a repeated id (never decided, but possible in a log) is found at its first place, as in evolve
     if (!this.index.has(claim.claimId)) this.index.set(claim.claimId, this.claims.length);
     this.claims.push(claim);
@@ -142,32 +150,35 @@ export class IncidentFold implements ClaimReader {
       throw new InvalidIncidentStream(`${event.type} about unknown claim ${event.data.claimId}`);
     }
     const find = (claimId: string) => this.claim(claimId);
-    this.claims[at] = changeClaim(claim, event);
-    this.changed.push(claim.claimId);
     if (event.type === 'ClaimDisputed') {
-      this.claims[at] = disputedFlag(this.claims[at], find);
-      this.noteDispute(event.data.disputedByClaimId, claim.claimId);
+      this.noteDependent(event.data.disputedByClaimId, claim.claimId);
     }
-    if (event.type === 'ClaimRetracted') this.settleDisputesBy(claim.claimId);
+    if (event.type === 'ClaimSupported') {
+      this.noteDependent(event.data.supportedByClaimId, claim.claimId);
+    }
+    this.claims[at] = settledClaim(changeClaim(claim, event), find);
+    this.changed.push(claim.claimId);
+    this.settleDependentsOf(claim.claimId);
   }
 
-  private noteDispute(disputerId: string, claimId: string): void {
-    const disputed = this.disputesOf.get(disputerId);
-    if (!disputed) this.disputesOf.set(disputerId, [claimId]);
-    else if (!disputed.includes(claimId)) disputed.push(claimId);
+  private noteDependent(otherId: string, claimId: string): void {
+    const dependents = this.dependentsOf.get(otherId);
+    if (!dependents) this.dependentsOf.set(otherId, [claimId]);
+    else if (!dependents.includes(claimId)) dependents.push(claimId);
   }
 
-  /** The claims `retractedId` disputed, settled in first-reported order (as flags.settleDisputes). */
-  private settleDisputesBy(retractedId: string): void {
+  /** The claims `changedId` disputes or supports, settled in first-reported order (as flags.settleDependents). */
+  private settleDependentsOf(changedId: string): void {
     const find = (claimId: string) => this.claim(claimId);
-    const places = (this.disputesOf.get(retractedId) ?? [])
+    const places = (this.dependentsOf.get(changedId) ?? [])
       .map((claimId) => this.index.get(claimId))
       .filter((at): at is number => at !== undefined)
       .sort((a, b) => a - b);
     for (const at of places) {
       const claim = this.claims[at];
       if (!claim) continue;
-      const settled = disputedFlag(claim, find);
+      if (claim.claimId === changedId) continue;
+      const settled = settledClaim(claim, find);
       if (settled === claim) continue;
       this.claims[at] = settled;
       this.changed.push(settled.claimId);

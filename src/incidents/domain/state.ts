@@ -3,7 +3,7 @@
  * projection may store it as it is and go on folding from it later.
  */
 import type { IncidentEvent, IncidentStatus, Location, OccurredAt } from './events.js';
-import type { ClaimView } from './view-types.js';
+import type { CasualtyAssessment, ClaimView } from './view-types.js';
 
 export type { ClaimKind, ClaimStateName, Correction, Dispute, Retraction } from './view-types.js';
 
@@ -37,6 +37,8 @@ export type IncidentState = {
   /** Revision and position of the latest event folded. */
   revision: number;
   position: string;
+  /** The desk's latest assessment per measure and group (matched as casualty groups are). */
+  assessments: CasualtyAssessment[];
   /** Claims in the order they were first recorded. */
   claims: ClaimState[];
 };

@@ -44,13 +44,19 @@ export function summarize(
     }
     case 'ClaimDisputed': {
       const { claimId, disputedByClaimId, note } = event.data;
-      const reader = before && ('claim' in before ? before : stateReader(before));
-      const by = reader ? reader.claim(disputedByClaimId) : undefined;
-      const speaker = by?.attribution[0]?.name;
-      const who = speaker
-        ? `${possessive(speaker)} claim ${disputedByClaimId}`
-        : `Claim ${disputedByClaimId}`;
+      const who = claimBy(disputedByClaimId, before);
       return withReason(`${who} disputes claim ${claimId}`, note);
+    }
+    case 'ClaimSupported': {
+      const { claimId, supportedByClaimId, note } = event.data;
+      const who = claimBy(supportedByClaimId, before);
+      return withReason(`${who} supports claim ${claimId}`, note);
+    }
+    case 'CasualtyEstimateAssessed': {
+      const { measure, group, low, best, high, basis, reason } = event.data;
+      const range = high === null ? `at least ${low}` : low === high ? `${low}` : `${low}–${high}`;
+      const line = `Desk assessment: ${range} ${measure} (${group.trim()}), best ${best}; basis ${basis.join(', ')}`;
+      return withReason(line, reason);
     }
     case 'ClaimRetracted': {
       const { attribution, claimId, reason } = event.data;
@@ -86,6 +92,13 @@ function quoteText(text: string, verbatim: boolean): string {
     cut = `${(space > SUMMARY_TEXT_LIMIT / 2 ? head.slice(0, space) : head).replace(/[\s,;:.]+$/, '')}…`;
   }
   return verbatim ? `"${cut}"` : cut;
+}
+
+/** "Reuters's claim c2" when the state knows the claim's speaker, else "Claim c2". */
+function claimBy(claimId: string, before?: IncidentState | ClaimReader | null): string {
+  const reader = before && ('claim' in before ? before : stateReader(before));
+  const speaker = reader ? reader.claim(claimId)?.attribution[0]?.name : undefined;
+  return speaker ? `${possessive(speaker)} claim ${claimId}` : `Claim ${claimId}`;
 }
 
 function withReason(line: string, reason: string | undefined): string {

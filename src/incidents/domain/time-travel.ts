@@ -84,5 +84,8 @@ function claimsPresent(fold: IncidentFold, event: RecordedIncidentEvent): boolea
   if (event.type === 'StatementReported' || event.type === 'CasualtyFiguresReported') return true;
   const claimId = claimIdOfEvent(event);
   if (claimId !== undefined && !fold.claim(claimId)) return false;
-  return event.type !== 'ClaimDisputed' || fold.claim(event.data.disputedByClaimId) !== undefined;
+  if (event.type === 'ClaimDisputed') return fold.claim(event.data.disputedByClaimId) !== undefined;
+  if (event.type === 'ClaimSupported')
+    return fold.claim(event.data.supportedByClaimId) !== undefined;
+  return true;
 }

@@ -2,6 +2,7 @@
  * Value checks `decide` runs on every command. The HTTP layer validates bodies first; these
  * guard the domain for any other caller (the demo loader, scripts, tests).
  */
+import { groupKey } from './casualties.js';
 import { DomainError } from './errors.js';
 import {
   ATTRIBUTION_KINDS,
@@ -125,7 +126,7 @@ export function checkFigures(figures: Figure[]): Figure[] {
     if (figure.max !== null && !isCount(figure.max))
       fail('max must be a whole number ≥ 0 or null', 'max');
     if (figure.max !== null && figure.max < figure.min) fail('min must not exceed max', 'max');
-    const key = `${figure.measure}\u0000${figure.group}`;
+    const key = groupKey(figure);
     if (seen.has(key)) fail(`${figure.measure} / ${figure.group} is given twice`, 'group');
     seen.add(key);
   });

@@ -28,7 +28,13 @@ export type ClaimStateName = 'active' | 'revised' | 'corrected' | 'disputed' | '
  * Every state that applies to a claim at once (API.md, "Claims: every state at once"). `revised`
  * and `corrected` stay once set; `disputed` holds while a non-retracted claim disputes it.
  */
-export type ClaimFlag = 'revised' | 'corrected' | 'disputed' | 'retracted';
+export type ClaimFlag = 'revised' | 'corrected' | 'disputed' | 'supported' | 'retracted';
+
+/** API.md "support and corroboration": retracted > contested > corroborated (≥ 2) > single-source. */
+export type CorroborationGrade = 'retracted' | 'contested' | 'corroborated' | 'single-source';
+
+/** Distinct original speakers of the claim and of its non-retracted supporters, and the grade. */
+export type Corroboration = { independentSources: number; grade: CorroborationGrade };
 
 export type Retraction = {
   reason: string;
@@ -41,6 +47,9 @@ export type Retraction = {
 export type Correction = { by: string; reason: string; recordedAt: string };
 
 export type Dispute = { byClaimId: string; note?: string; reportedAt?: string; recordedAt: string };
+
+/** One support, as a dispute: the supporting claim, its note and times. */
+export type Support = Dispute;
 
 export type ClaimView = {
   claimId: string;
@@ -70,6 +79,10 @@ export type ClaimView = {
   versions: number;
   disputedBy: string[];
   disputes: Dispute[];
+  /** Every claim ever recorded as supporting this one, in the order recorded. */
+  supportedBy: string[];
+  supports: Support[];
+  corroboration: Corroboration;
   /** The note of the latest source revision. */
   revisionNote?: string;
   correction?: Correction;
@@ -85,6 +98,23 @@ export type CasualtySourceView = {
   wording?: string;
 };
 
+/** The desk's latest estimate for one measure and group, with who made it and when. */
+export type CasualtyAssessment = {
+  measure: Measure;
+  group: string;
+  low: number;
+  best: number;
+  high: number | null;
+  basis: string[];
+  reason: string;
+  /** World time: the event's reportedAt, else its recordedAt. */
+  reportedAt: string;
+  recordedAt: string;
+  recordedBy: string;
+};
+
+export type CasualtyRangeValue = { min: number; max: number | null };
+
 /** One measure and group: each live claim's current figure, and the range across them. */
 export type CasualtyView = {
   measure: Measure;
@@ -94,6 +124,10 @@ export type CasualtyView = {
   /** Highest max of the sources; null when any source gives no upper bound. */
   max: number | null;
   sources: CasualtySourceView[];
+  /** The same range over the sources no non-retracted claim disputes; null when every one is. */
+  undisputed: CasualtyRangeValue | null;
+  /** The desk's latest assessment of this measure and group, or null. */
+  assessment: CasualtyAssessment | null;
 };
 
 /** The times a `reportedBy` (or bitemporal) view was asked for, so it is not taken for `?revision=`. */
@@ -156,6 +190,14 @@ export type ViewChange =
       group: string;
       before: { min: number; max: number | null } | null;
       after: { min: number; max: number | null } | null;
+    }
+  /** The desk's latest assessment of a measure and group changed. */
+  | {
+      type: 'casualty-assessed';
+      measure: Measure;
+      group: string;
+      before: CasualtyAssessment | null;
+      after: CasualtyAssessment | null;
     };
 
 export type ViewDiff = { from: number; to: number; changes: ViewChange[] };

@@ -106,6 +106,8 @@ describe('toIncidentView', () => {
             reportedAt: '2017-05-18T20:00:00.000Z',
           },
         ],
+        undisputed: { min: 1, max: null },
+        assessment: null,
       },
       {
         measure: 'injured',
@@ -121,6 +123,8 @@ describe('toIncidentView', () => {
             reportedAt: '2017-05-18T19:05:00.000Z',
           },
         ],
+        undisputed: { min: 3, max: 3 },
+        assessment: null,
       },
     ]);
   });

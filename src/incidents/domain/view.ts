@@ -19,7 +19,7 @@ export function toIncidentView(state: IncidentState): IncidentView {
     openedAt: state.openedAt,
     updatedAt: state.updatedAt,
     claims: state.claims.map(claimView),
-    casualties: consolidateCasualties(state.claims),
+    casualties: consolidateCasualties(state.claims, state.assessments),
   };
 }
 

@@ -21,9 +21,11 @@ export function worldTimeOf(event: RecordedIncidentEvent): string | null {
     case 'ClaimCorrected':
       return null;
     case 'ClaimDisputed':
+    case 'ClaimSupported':
       return event.data.reportedAt ?? null;
     case 'IncidentStatusChanged':
     case 'IncidentDetailsRevised':
+    case 'CasualtyEstimateAssessed':
       return event.data.reportedAt ?? event.recordedAt;
     default:
       return event.data.reportedAt;
@@ -46,7 +48,7 @@ export function earliestWorldTime(events: readonly RecordedIncidentEvent[]): num
 
 /**
  * The UTC ISO text a timeline entry sorts on for `by=reported`, given the claims before (or
- * after: first reportedAt never changes) the event: its world time; a correction on its claim's first reportedAt; an undated dispute on
+ * after: first reportedAt never changes) the event: its world time; a correction on its claim's first reportedAt; an undated dispute or support on
  * the later of its two claims' first reportedAt; an opening before everything ('').
  */
 export function timelineSortKey(
@@ -58,9 +60,11 @@ export function timelineSortKey(
   if (event.type === 'IncidentOpened') return '';
   const firstReported = (claimId: string) =>
     claims?.claim(claimId)?.firstReportedAt ?? event.recordedAt;
-  if (event.type === 'ClaimDisputed') {
+  if (event.type === 'ClaimDisputed' || event.type === 'ClaimSupported') {
+    const other =
+      event.type === 'ClaimDisputed' ? event.data.disputedByClaimId : event.data.supportedByClaimId;
     const a = utc(firstReported(event.data.claimId), event.recordedAt);
-    const b = utc(firstReported(event.data.disputedByClaimId), event.recordedAt);
+    const b = utc(firstReported(other), event.recordedAt);
     return a > b ? a : b;
   }
   if (event.type === 'ClaimCorrected') {

@@ -16,6 +16,8 @@ export function statusOfCode(code: RefusalCode): number {
     case 'claim_retracted':
     case 'claim_self_dispute':
     case 'dispute_exists':
+    case 'support_exists':
+    case 'no_casualty_figures':
     case 'claim_kind_mismatch':
     case 'reported_before_claim':
     case 'status_unchanged':
@@ -27,6 +29,7 @@ export function statusOfCode(code: RefusalCode): number {
     case 'invalid_time':
     case 'invalid_value':
     case 'reported_in_future':
+    case 'claim_self_support':
       return 400;
     case 'revision_mismatch':
       return 412;

@@ -3,6 +3,7 @@
  * every live figure by measure and group, so a batch sums up only the groups it changed instead
  * of reading every figure of the incident back from its rows.
  */
+import { groupKey } from '../domain/casualties.js';
 import { MEASURES, type Measure } from '../domain/events.js';
 import type { CasualtyRange } from './incident-summary.js';
 
@@ -79,7 +80,8 @@ export class CasualtyTotals {
   }
 }
 
-const keyOf = (row: { measure: string; group: string }) => `${row.measure}\u0000${row.group}`;
+/** Groups match as the view's casualties do (case-insensitive, trimmed). */
+const keyOf = (row: { measure: string; group: string }) => groupKey(row);
 
 /** Summed up again only after the group changed. */
 function rangeOf(group: Group): NonNullable<Group['range']> {

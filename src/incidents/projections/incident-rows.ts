@@ -17,7 +17,7 @@ import { generationTables, sortKeyOf } from './read-model-schema.js';
 type Run = Database.Statement<unknown[]>;
 
 /** The view's incident fields in the view's key order (claims and casualties follow them). */
-export function detailsInViewOrder(details: IncidentDetails): IncidentDetails {
+export function detailsInViewOrder(details: IncidentDetails): Omit<IncidentDetails, 'assessments'> {
   const { incidentId, revision, position, title, summary, location, occurredAt, tags } = details;
   const { status, openedAt, updatedAt } = details;
   return {
@@ -39,6 +39,7 @@ export class IncidentRows {
   private readonly sql: Record<string, Run>;
   private readonly revisionOf: Database.Statement<[string], { revision: number }>;
   private readonly detailsOf: Database.Statement<[string], { details_json: string }>;
+  private readonly latestDetailsOf: Database.Statement<[string], { details_json: string }>;
   private readonly summaryOf: Database.Statement<[string], { summary_json: string }>;
   private readonly claimsOf: Database.Statement<[string], { claim_json: string }>;
   private readonly figuresOf: Database.Statement<[string], FigureRow>;
@@ -47,6 +48,10 @@ export class IncidentRows {
     const t = generationTables(generation);
     this.revisionOf = db.prepare(`SELECT revision FROM ${t.incidents} WHERE incident_id = ?`);
     this.detailsOf = db.prepare(`SELECT details_json FROM ${t.incidents} WHERE incident_id = ?`);
+    this.latestDetailsOf = db.prepare(
+      `SELECT details_json FROM ${t.detailVersions} WHERE incident_id = ?
+       ORDER BY revision DESC LIMIT 1`,
+    );
     this.summaryOf = db.prepare(`SELECT summary_json FROM ${t.incidents} WHERE incident_id = ?`);
     this.claimsOf = db.prepare(
       `SELECT claim_json FROM ${t.claims} WHERE incident_id = ? ORDER BY seq`,
@@ -78,7 +83,7 @@ export class IncidentRows {
       ),
       source: db.prepare(
         `INSERT INTO ${t.casualtySources} (incident_id, claim_seq, figure, measure, grp, min, max,
-           reported_ms, source_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           reported_ms, source_json, disputed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       incident: db.prepare(
         `INSERT OR REPLACE INTO ${t.incidents} (incident_id, status, tags_json, search_text,
@@ -97,7 +102,15 @@ export class IncidentRows {
   loadFold(incidentId: string): IncidentFold {
     const row = this.detailsOf.get(incidentId);
     if (!row) return new IncidentFold();
-    const details = JSON.parse(row.details_json) as IncidentDetails;
+    // the view's fields; the assessments are kept with the latest detail version only
+    const latest = this.latestDetailsOf.get(incidentId);
+    const { assessments } = latest
+      ? (JSON.parse(latest.details_json) as Partial<IncidentDetails>)
+      : { assessments: undefined };
+    const details = {
+      ...(JSON.parse(row.details_json) as IncidentDetails),
+      assessments: assessments ?? [],
+    };
     const claims = this.claimsOf.all(incidentId).map((claim) => {
       const { source: _source, ...state } = JSON.parse(claim.claim_json) as ClaimView;
       return state;
@@ -137,7 +150,7 @@ export class IncidentRows {
     this.sql.details.run(
       details.incidentId,
       details.revision,
-      JSON.stringify(detailsInViewOrder(details)),
+      JSON.stringify({ ...detailsInViewOrder(details), assessments: details.assessments }),
     );
   }
 
@@ -183,6 +196,7 @@ export class IncidentRows {
         figure.max,
         reportedMs,
         JSON.stringify(source),
+        claim.flags.includes('disputed') ? 1 : 0,
       );
     });
     return live;

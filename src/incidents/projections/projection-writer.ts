@@ -25,6 +25,7 @@ const DETAIL_EVENTS = new Set([
   'IncidentOpened',
   'IncidentDetailsRevised',
   'IncidentStatusChanged',
+  'CasualtyEstimateAssessed',
 ]);
 
 interface Generation {

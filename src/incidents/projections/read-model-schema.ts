@@ -98,6 +98,7 @@ CREATE TABLE ${t.casualtySources} (
   max         INTEGER,
   reported_ms REAL    NOT NULL,
   source_json TEXT    NOT NULL,
+  disputed    INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (incident_id, claim_seq, figure)
 ) WITHOUT ROWID;
 CREATE TABLE ${t.detailVersions} (

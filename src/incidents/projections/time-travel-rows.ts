@@ -41,7 +41,9 @@ export class TimeTravelRows {
   atRevisionJson(incidentId: string, revision: number): string | undefined {
     const parts = this.partsAt(incidentId, revision);
     if (!parts) return undefined;
-    const casualties = JSON.stringify(consolidateCasualties(parts.casualtyClaims));
+    const casualties = JSON.stringify(
+      consolidateCasualties(parts.casualtyClaims, parts.assessments),
+    );
     return assembleView(parts.detailsJson, parts.claims, casualties);
   }
 
@@ -145,7 +147,8 @@ export class TimeTravelRows {
     const casualtyClaims = rows
       .filter((row) => row.kind === 'casualties')
       .map((row) => JSON.parse(row.claim_json) as ClaimView);
-    return { detailsJson, claims: rows.map((row) => row.claim_json), casualtyClaims };
+    const claims = rows.map((row) => row.claim_json);
+    return { detailsJson, claims, casualtyClaims, assessments: details.assessments ?? [] };
   }
 }
 

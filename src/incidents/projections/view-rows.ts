@@ -3,7 +3,10 @@
  * and the casualty ranges grouped from the live figures. Nothing is parsed but the figures'
  * numbers, so the cost follows the bytes returned.
  */
+import { groupKey, rangeAcross } from '../domain/casualties.js';
 import { MEASURES } from '../domain/events.js';
+import type { IncidentDetails } from '../domain/evolve.js';
+import type { CasualtyAssessment } from '../domain/view-types.js';
 import type { GenerationTables } from './read-model-schema.js';
 
 type Prepare = <Row>(sql: string) => { all(...params: unknown[]): Row[] };
@@ -17,6 +20,7 @@ interface SourceRow {
   max: number | null;
   reported_ms: number;
   source_json: string;
+  disputed: number;
 }
 
 interface Group {
@@ -42,16 +46,18 @@ export function claimTexts(prepare: Prepare, t: GenerationTables, incidentId: st
 
 /**
  * The view's `casualties` as JSON: per measure and group (by measure, then the group's first
- * appearance), the range across live figures and each source by reportedAt, then claim order.
+ * appearance, whose spelling it shows; groups match case-insensitively), the range across live
+ * figures, each source by reportedAt, then claim order, the range across the undisputed ones and
+ * the latest assessment (kept with the latest detail version).
  */
 export function casualtiesText(prepare: Prepare, t: GenerationTables, incidentId: string): string {
   const rows = prepare<SourceRow>(
-    `SELECT measure, grp, claim_seq, figure, min, max, reported_ms, source_json
+    `SELECT measure, grp, claim_seq, figure, min, max, reported_ms, source_json, disputed
      FROM ${t.casualtySources} WHERE incident_id = ? ORDER BY claim_seq, figure`,
   ).all(incidentId);
   const groups = new Map<string, Group>();
   for (const row of rows) {
-    const key = `${row.measure}\u0000${row.grp}`;
+    const key = groupKey({ measure: row.measure, group: row.grp });
     let group = groups.get(key);
     if (!group) {
       group = { measure: row.measure, group: row.grp, first: groups.size, sources: [] };
@@ -62,17 +68,34 @@ export function casualtiesText(prepare: Prepare, t: GenerationTables, incidentId
   const ordered = [...groups.values()].sort(
     (a, b) => MEASURES.indexOf(a.measure) - MEASURES.indexOf(b.measure) || a.first - b.first,
   );
+  const assessments = assessmentsOf(prepare, t, incidentId, groups.size > 0);
   const parts = ordered.map((group) => {
     // stable: equal times keep claim order
     const sources = group.sources.sort((a, b) => a.reported_ms - b.reported_ms);
-    let min = Infinity;
-    let max: number | null = -Infinity;
-    for (const source of sources) {
-      min = Math.min(min, source.min);
-      max = max === null || source.max === null ? null : Math.max(max, source.max);
-    }
-    const head = JSON.stringify({ measure: group.measure, group: group.group, min, max });
-    return `${head.slice(0, -1)},"sources":[${sources.map((s) => s.source_json).join(',')}]}`;
+    const range = rangeAcross(sources) ?? { min: 0, max: null };
+    const head = JSON.stringify({ measure: group.measure, group: group.group, ...range });
+    const tail = JSON.stringify({
+      undisputed: rangeAcross(sources.filter((source) => source.disputed === 0)),
+      assessment: assessments.get(groupKey(group)) ?? null,
+    });
+    const list = sources.map((s) => s.source_json).join(',');
+    return `${head.slice(0, -1)},"sources":[${list}],${tail.slice(1)}`;
   });
   return `[${parts.join(',')}]`;
+}
+
+/** The incident's latest assessments by group key (none asked for without casualty rows). */
+function assessmentsOf(
+  prepare: Prepare,
+  t: GenerationTables,
+  incidentId: string,
+  wanted: boolean,
+): Map<string, CasualtyAssessment> {
+  if (!wanted) return new Map();
+  const [row] = prepare<{ details_json: string }>(
+    `SELECT details_json FROM ${t.detailVersions} WHERE incident_id = ?
+     ORDER BY revision DESC LIMIT 1`,
+  ).all(incidentId);
+  const details = row ? (JSON.parse(row.details_json) as Partial<IncidentDetails>) : {};
+  return new Map((details.assessments ?? []).map((a) => [groupKey(a), a]));
 }

@@ -65,7 +65,7 @@ export const diffSchema: SchemaObject = {
     changes: {
       type: 'array',
       description:
-        'incident fields first (incident-changed), then claims (claim-added, claim-changed with the changed fields, claim-retracted), then moved casualty ranges (casualties-changed)',
+        'incident fields first (incident-changed), then claims (claim-added, claim-changed with the changed fields, claim-retracted), then moved casualty ranges (casualties-changed) and changed desk assessments (casualty-assessed, before/after the assessment or null)',
       items: {
         type: 'object',
         properties: {
@@ -78,6 +78,7 @@ export const diffSchema: SchemaObject = {
               'claim-retracted',
               'claim-removed',
               'casualties-changed',
+              'casualty-assessed',
             ],
           },
           claimId: { type: 'string' },

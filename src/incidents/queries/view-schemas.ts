@@ -1,6 +1,7 @@
 /** OpenAPI shapes of the incident view, a claim and the list summary (API.md). */
 import type { SchemaObject } from '@nestjs/swagger';
 import { ATTRIBUTION_KINDS, MEASURES, PRECISIONS, STATUSES } from '../domain/events.js';
+import { analysisCasualtyProperties, analysisClaimProperties } from './analysis-schemas.js';
 
 const time = (description: string): SchemaObject => ({
   type: 'string',
@@ -52,7 +53,7 @@ const figuresSchema: SchemaObject = {
   },
 };
 
-export const CLAIM_FLAG_NAMES = ['revised', 'corrected', 'disputed', 'retracted'];
+export const CLAIM_FLAG_NAMES = ['revised', 'corrected', 'disputed', 'supported', 'retracted'];
 
 const disputeSchema: SchemaObject = {
   type: 'object',
@@ -83,6 +84,9 @@ export const claimSchema: SchemaObject = {
     'versions',
     'disputedBy',
     'disputes',
+    'supportedBy',
+    'supports',
+    'corroboration',
   ],
   properties: {
     claimId: { type: 'string' },
@@ -97,7 +101,7 @@ export const claimSchema: SchemaObject = {
       type: 'array',
       items: { type: 'string', enum: CLAIM_FLAG_NAMES },
       description:
-        'every state that applies, in this order: revised and corrected once set; disputed while a non-retracted claim disputes it; retracted',
+        'every state that applies, in this order: revised and corrected once set; disputed and supported while a non-retracted claim disputes or supports it; retracted',
     },
     text: { type: 'string', description: 'statements' },
     quoted: { type: 'string', enum: ['verbatim', 'paraphrase'] },
@@ -117,6 +121,7 @@ export const claimSchema: SchemaObject = {
       description: 'every claim ever recorded as disputing this one',
     },
     disputes: { type: 'array', items: disputeSchema },
+    ...analysisClaimProperties,
     revisionNote: { type: 'string', description: 'the note of the latest source revision' },
     correction: {
       type: 'object',
@@ -170,8 +175,9 @@ const rangeProperties: Record<string, SchemaObject> = {
 const casualtySchema: SchemaObject = {
   type: 'object',
   additionalProperties: false,
-  required: ['measure', 'group', 'min', 'max', 'sources'],
-  description: 'per measure and group: the latest non-retracted figure of each claim',
+  required: ['measure', 'group', 'min', 'max', 'sources', 'undisputed', 'assessment'],
+  description:
+    'per measure and group (groups matched case-insensitively, trimmed; the first spelling recorded is shown): the latest non-retracted figure of each claim',
   properties: {
     ...rangeProperties,
     sources: {
@@ -190,6 +196,7 @@ const casualtySchema: SchemaObject = {
         },
       },
     },
+    ...analysisCasualtyProperties,
   },
 };
 

@@ -1,7 +1,7 @@
 /**
  * Test support: a random but valid incident story from a seed, with back-dated reports,
  * revisions said before the claim itself, corrections (some with `quoted`), dated and undated
- * disputes, retractions, status and detail changes (some back-dated with a world time, some
+ * disputes and supports, desk assessments, retractions, status and detail changes (some back-dated with a world time, some
  * without). Same seed, same story. Used to compare the fast folds with a plain one.
  */
 import type { AttributionLink, Figure, IncidentEvent, IncidentStatus, Measure } from '../events.js';
@@ -28,7 +28,7 @@ const SOURCES: AttributionLink[][] = [
   ],
   [{ name: 'Coalition', kind: 'military' }],
 ];
-const GROUPS = ['civilians', 'fighters', 'unknown'];
+const GROUPS = ['civilians', 'fighters', 'unknown', ' Civilians'];
 
 export interface StoryOptions {
   seed: number;
@@ -108,7 +108,7 @@ export function randomStory(options: StoryOptions): IncidentEvent[] {
         type: 'ClaimCorrected',
         data: { claimId: claim.id, ...change, reason: 'our error' },
       });
-    } else if (roll < 0.8) {
+    } else if (roll < 0.74) {
       const by = pick(claims);
       if (by.id === claim.id) continue;
       events.push({
@@ -117,6 +117,18 @@ export function randomStory(options: StoryOptions): IncidentEvent[] {
           claimId: claim.id,
           disputedByClaimId: by.id,
           ...(random() < 0.3 && { note: 'contested' }),
+          ...maybeDated(),
+        },
+      });
+    } else if (roll < 0.8) {
+      const by = pick(claims);
+      if (by.id === claim.id) continue;
+      events.push({
+        type: 'ClaimSupported',
+        data: {
+          claimId: claim.id,
+          supportedByClaimId: by.id,
+          ...(random() < 0.3 && { note: 'same account' }),
           ...maybeDated(),
         },
       });
@@ -137,6 +149,21 @@ export function randomStory(options: StoryOptions): IncidentEvent[] {
         data: { status: next, previousStatus: status, ...maybeDated() },
       });
       status = next;
+    } else if (roll < 0.97) {
+      const low = Math.floor(random() * 20);
+      events.push({
+        type: 'CasualtyEstimateAssessed',
+        data: {
+          measure: pick(MEASURES),
+          group: pick(GROUPS),
+          low,
+          best: low + 2,
+          high: random() < 0.3 ? null : low + 5,
+          basis: [claim.id],
+          reason: 'desk estimate',
+          ...maybeDated(),
+        },
+      });
     } else {
       events.push({
         type: 'IncidentDetailsRevised',
