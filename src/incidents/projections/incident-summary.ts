@@ -1,7 +1,5 @@
 import type { IncidentView } from '../domain/view-types.js';
 
-export type { CasualtyRange, IncidentSummary } from '../wire/incident-summary.js';
-
 /** What `q` searches: title, summary and place name, lower-cased. */
 export function searchTextOf(view: Pick<IncidentView, 'title' | 'summary' | 'location'>): string {
   return [view.title, view.summary ?? '', view.location?.name ?? ''].join('\n').toLowerCase();
