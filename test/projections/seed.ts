@@ -71,13 +71,3 @@ export async function foldedView(
   if (!state) throw new Error(`no incident ${incidentId}`);
   return toIncidentView(state);
 }
-
-// the event builders live in test/support/incident-events.ts; re-exported for the tests that import them here
-export {
-  casualties,
-  disputed,
-  opened,
-  revised,
-  statement,
-  statusChanged,
-} from '../support/incident-events.js';

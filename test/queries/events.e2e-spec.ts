@@ -4,7 +4,8 @@ import request from 'supertest';
 import type { Envelope } from '../../src/envelope/envelope.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
-import { opened, seed, statement, toNewEvent } from '../projections/seed.js';
+import { seed, toNewEvent } from '../projections/seed.js';
+import { opened, statement } from '../support/incident-events.js';
 import { expectValidationProblem } from './problems.js';
 
 interface EventsPage {
