@@ -35,6 +35,9 @@ describe('CSV exports', () => {
       attribution: [{ name: '+Plus Outlet', kind: 'outlet' }],
       reportedAt: '2023-10-19T09:00:00Z',
     });
+    await post('/incidents/al-ahli/claims/hagari-misfire/supports', {
+      supportedByClaimId: 'tricky',
+    });
     await post('/incidents/al-ahli/claims/ministry-471/revisions', {
       figures: [
         {
@@ -87,12 +90,12 @@ describe('CSV exports', () => {
     expect(byId.get('formula')?.attribution).toBe("'+Plus Outlet (outlet)");
     expect(byId.get('hagari-misfire')).toMatchObject({
       state: 'revised',
-      flags: 'revised',
+      flags: 'revised supported',
       topic: 'responsibility',
       attribution: 'Daniel Hagari (military, IDF spokesman) > Reuters (wire)',
       firstReportedAt: '2023-10-18T08:00:00.000Z',
       reportedAt: '2023-10-18T12:00:00.000Z',
-      versions: '2',
+      versions: '3', // statement, revision, support
     });
     expect(byId.get('ministry-471')).toMatchObject({
       kind: 'casualties',
@@ -103,13 +106,16 @@ describe('CSV exports', () => {
       'a US official (official, unnamed) > Reuters (wire)',
     );
     expect(byId.get('jazeera-arabic')?.content).toMatch(/الانفجار/u);
-    // the grade column comes with corroboration: checked only when a grade is present
-    for (const row of claims) {
-      expect(Object.keys(row)).toContain('grade');
-      if (row.grade !== '') {
-        expect(['retracted', 'contested', 'corroborated', 'single-source']).toContain(row.grade);
-      }
-    }
+    // a second speaker supports Hagari; us-intel disputes the ministry's figure
+    expect(Object.fromEntries(claims.map((row) => [row.claimId, row.grade]))).toEqual({
+      formula: 'single-source',
+      'hagari-misfire': 'corroborated',
+      'jazeera-arabic': 'single-source',
+      'ministry-471': 'contested',
+      'retracted-figure': 'retracted',
+      tricky: 'single-source',
+      'us-intel': 'single-source',
+    });
   });
 
   test('casualties.csv: every figure of every report and revision, later retraction marked', async () => {
