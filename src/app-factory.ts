@@ -19,6 +19,7 @@ import {
 } from './common/problem/problem-details.filter.js';
 import { domainProblem } from './incidents/http/domain-problem.js';
 import { storageFaultProblem } from './common/problem/storage-fault-problem.js';
+import { storeUnavailableProblem } from './common/problem/store-unavailable-problem.js';
 import { setupOpenApi } from './openapi.js';
 
 export interface CreateAppOptions {
@@ -69,6 +70,7 @@ export async function createApp(
     new ProblemDetailsFilter([
       domainProblem,
       storageFaultProblem,
+      storeUnavailableProblem,
       ...(options.problemMappers ?? []),
     ]),
   );

@@ -9,7 +9,7 @@ import { HealthController } from './health/health.controller.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { ProjectionsModule } from './incidents/projections/projections.module.js';
 import { IncidentQueriesModule } from './incidents/queries/incident-queries.module.js';
-import { EventsModule } from './events/events.module.js';
+import { EventsModule } from './event-log/events.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { ExportsModule } from './exports/exports.module.js';

@@ -40,15 +40,17 @@ describe('parseDemoOptions', () => {
 
   test('refuses bad input with a usage error', () => {
     const env = { STORYLINE_TOKEN: 't' };
-    for (const argv of [
-      ['--pace', '-1'],
-      ['--pace'],
-      ['--url', 'ftp://x'],
-      ['--incident', 'A!'],
-      ['--what', '1'],
-      ['extra'],
-    ]) {
-      expect(() => parseDemoOptions(argv, env)).toThrow(DemoUsageError);
+    for (const [argv, message] of [
+      [['--pace=-1'], '--pace takes seconds ≥ 0'],
+      [['--pace', '-1'], '--pace needs a value (one that starts with "-" is written --pace=-1)'],
+      [['--pace'], '--pace needs a value'],
+      [['--url', 'ftp://x'], '--url is not an http(s) URL: ftp://x'],
+      [['--incident', 'A!'], '--incident is not a valid incident id: A!'],
+      [['--what', '1'], 'unknown argument "--what"'],
+      [['extra'], 'unexpected argument "extra"'],
+      [['--help'], ''],
+    ] as const) {
+      expect(() => parseDemoOptions(argv, env)).toThrow(new DemoUsageError(message));
     }
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'storyline-'));
     expect(() =>

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { FlagsError, parseFlags } from '../common/cli/parse-flags.js';
 import { loadConfig } from '../config/app-config.js';
 
 export interface DemoOptions {
@@ -20,18 +21,14 @@ Replays the At Tanf 2017 story into a running storyline through its HTTP API.
 The token is STORYLINE_TOKEN, else the admin token file the service wrote beside its data
 (<dir of the store file>/admin-token, as the service's settings in this environment resolve it).`;
 
-function flags(argv: readonly string[]): Map<string, string> {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match?.[1]) throw new DemoUsageError(`unexpected argument ${arg}`);
-    if (match[1] === 'help') throw new DemoUsageError('');
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) throw new DemoUsageError(`--${match[1]} needs a value`);
-    values.set(match[1], value);
+function flags(argv: readonly string[]) {
+  try {
+    const values = parseFlags(argv, ['url', 'pace', 'incident', 'token-file'], ['help']);
+    if (values.help) throw new DemoUsageError('');
+    return values;
+  } catch (error) {
+    throw error instanceof FlagsError ? new DemoUsageError(error.message) : error;
   }
-  return values;
 }
 
 /** The admin token file the service writes at first start, resolved as the service does. */
@@ -45,23 +42,18 @@ export function defaultTokenFile(env: NodeJS.ProcessEnv): string {
 
 export function parseDemoOptions(argv: readonly string[], env: NodeJS.ProcessEnv): DemoOptions {
   const values = flags(argv);
-  for (const name of values.keys()) {
-    if (!['url', 'pace', 'incident', 'token-file'].includes(name)) {
-      throw new DemoUsageError(`unknown option --${name}`);
-    }
-  }
-  const pace = Number(values.get('pace') ?? '1');
+  const pace = Number(values.pace ?? '1');
   if (!Number.isFinite(pace) || pace < 0) throw new DemoUsageError('--pace takes seconds ≥ 0');
-  const url = (values.get('url') ?? `http://127.0.0.1:${env.PORT ?? '3000'}`).replace(/\/+$/, '');
+  const url = (values.url ?? `http://127.0.0.1:${env.PORT ?? '3000'}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+/.test(url))
     throw new DemoUsageError(`--url is not an http(s) URL: ${url}`);
-  const incidentId = values.get('incident');
+  const incidentId = values.incident;
   if (incidentId !== undefined && !/^[a-z0-9][a-z0-9-]{2,63}$/.test(incidentId)) {
     throw new DemoUsageError(`--incident is not a valid incident id: ${incidentId}`);
   }
   let token = env.STORYLINE_TOKEN?.trim();
   if (!token) {
-    const file = values.get('token-file') ?? defaultTokenFile(env);
+    const file = values['token-file'] ?? defaultTokenFile(env);
     try {
       token = fs.readFileSync(file, 'utf8').trim();
     } catch {

@@ -1,5 +1,5 @@
 import type { EventStore, StoredEvent } from '../event-store/event-store.js';
-import { toEnvelope } from '../events/envelope.js';
+import { toEnvelope } from '../envelope/to-envelope.js';
 import { INCIDENT_STREAM_PREFIX } from '../incidents/domain/events.js';
 import type { FeedEnvelope } from './client/feed-types.js';
 

@@ -1,6 +1,7 @@
 import { Logger, type LoggerService } from '@nestjs/common';
+import { sleepUnlessAborted } from '../common/retry/backoff.js';
 import type { EventStore, Subscription } from '../event-store/event-store.js';
-import { toEnvelope } from '../events/envelope.js';
+import { toEnvelope } from '../envelope/to-envelope.js';
 import { INCIDENT_STREAM_PREFIX } from '../incidents/domain/events.js';
 import type { FeedEnvelope } from './client/feed-types.js';
 import { FEED_LIMITS, type FeedLimits } from './feed-limits.js';
@@ -10,6 +11,7 @@ export interface FeedListener {
   deliver(envelope: FeedEnvelope): void;
 }
 
+/** The feed retries the store at a steady pace (it has no backlog to protect). */
 const RETRY_MS = 1000;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -26,7 +28,7 @@ export class FeedHub {
   private subscription: Subscription | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
-  private wakeRetry: (() => void) | undefined;
+  private readonly stopping = new AbortController();
   private known = false;
   private becameReady!: () => void;
   private readonly readyPromise = new Promise<void>((resolve) => (this.becameReady = resolve));
@@ -82,7 +84,7 @@ export class FeedHub {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wakeRetry?.();
+    this.stopping.abort();
     await this.subscription?.close();
     await this.running;
   }
@@ -125,10 +127,7 @@ export class FeedHub {
 
   /** Waits before the next try; `stop()` cuts it short. */
   private pause(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      this.wakeRetry = resolve;
-      setTimeout(resolve, RETRY_MS).unref();
-    });
+    return sleepUnlessAborted(RETRY_MS, this.stopping.signal, { ref: false });
   }
 
   private async follow(): Promise<void> {

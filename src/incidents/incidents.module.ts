@@ -6,6 +6,7 @@ import { IncidentCommands } from './application/incident-commands.service.js';
 import { DemoLoader } from './demo/demo-loader.js';
 import { AnalysisWritesController } from './http/analysis-writes.controller.js';
 import { IncidentWritesController } from './http/incident-writes.controller.js';
+import { SqliteIdempotencyStore } from './idempotency/sqlite-idempotency-store.js';
 
 @Module({
   controllers: [IncidentWritesController, AnalysisWritesController],
@@ -16,7 +17,7 @@ import { IncidentWritesController } from './http/incident-writes.controller.js';
     {
       provide: IdempotencyStore,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new IdempotencyStore(config.readModelFile),
+      useFactory: (config: AppConfig) => new SqliteIdempotencyStore(config.readModelFile),
     },
   ],
   exports: [IncidentCommands],

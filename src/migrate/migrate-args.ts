@@ -1,3 +1,4 @@
+import { FlagsError, parseFlags } from '../common/cli/parse-flags.js';
 import { parseStoreLocation, type StoreLocation } from '../event-store/store-location.js';
 
 export interface MigrateArgs {
@@ -18,17 +19,14 @@ export const USAGE =
 
 /** Reads `--from X --to Y [--max-events N]` (or `--name=value`). */
 export function parseMigrateArgs(argv: readonly string[]): MigrateArgs {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--(from|to|max-events)(?:=(.*))?$/.exec(argv[i]);
-    if (!match) throw new UsageError(`unknown argument ${JSON.stringify(argv[i])}\n${USAGE}`);
-    const value = match[2] ?? argv[++i];
-    if (value === undefined || value === '')
-      throw new UsageError(`--${match[1]} needs a value\n${USAGE}`);
-    values.set(match[1], value);
+  let values;
+  try {
+    values = parseFlags(argv, ['from', 'to', 'max-events']);
+  } catch (error) {
+    if (!(error instanceof FlagsError)) throw error;
+    throw new UsageError(`${error.message}\n${USAGE}`);
   }
-  const from = values.get('from');
-  const to = values.get('to');
+  const { from, to } = values;
   if (from === undefined || to === undefined)
     throw new UsageError(`--from and --to are required\n${USAGE}`);
   const parse = (value: string, name: string) => {
@@ -42,7 +40,7 @@ export function parseMigrateArgs(argv: readonly string[]): MigrateArgs {
   if (JSON.stringify(args.from) === JSON.stringify(args.to)) {
     throw new UsageError('--from and --to name the same store');
   }
-  const max = values.get('max-events');
+  const max = values['max-events'];
   if (max !== undefined) {
     if (!/^\d+$/.test(max) || Number(max) < 1)
       throw new UsageError('--max-events must be a whole number >= 1');

@@ -2,7 +2,7 @@
  * GET /incidents: with `q`, the incidents holding every word, ranked (offset paging, since a
  * rank is not a key); without, newest position first (keyset paging on the position).
  */
-import type { IncidentSummary } from '../incidents/projections/incident-summary.js';
+import type { IncidentSummary } from '../incidents/wire/incident-summary.js';
 import type { ReadModelQueries } from '../incidents/projections/read-model-queries.js';
 import { isRecord } from '../incidents/queries/cursor.js';
 import type { Page } from '../incidents/queries/pages.js';

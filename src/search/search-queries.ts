@@ -5,7 +5,7 @@
  * then by recency.
  */
 import type { ClaimView } from '../incidents/domain/view-types.js';
-import type { IncidentSummary } from '../incidents/projections/incident-summary.js';
+import type { IncidentSummary } from '../incidents/wire/incident-summary.js';
 import { ReadModelQueries } from '../incidents/projections/read-model-queries.js';
 import { ftsAll, ftsAny, ftsWords } from './fts-query.js';
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { toInteger } from '../incidents/queries/dto/query-transforms.js';
+import { toInteger } from '../common/dto/query-transforms.js';
 
 /** GET /search */
 export class SearchQuery {

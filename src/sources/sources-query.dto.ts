@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ATTRIBUTION_KINDS } from '../incidents/domain/events.js';
-import { toInteger } from '../incidents/queries/dto/query-transforms.js';
+import { toInteger } from '../common/dto/query-transforms.js';
 
 /** GET /sources */
 export class SourcesQuery {

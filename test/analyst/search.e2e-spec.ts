@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import type { IncidentSummary } from '../../src/incidents/projections/incident-summary.js';
+import type { IncidentSummary } from '../../src/incidents/wire/incident-summary.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
 import { expectValidationProblem } from '../queries/problems.js';
 import { ARABIC_TEXT, writeStory } from './analyst-story.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { EventStore, StoredEvent } from '../../src/event-store/event-store.js';
-import { toEnvelope } from '../../src/events/envelope.js';
+import { toEnvelope } from '../../src/envelope/to-envelope.js';
 import type { FeedEnvelope } from '../../src/feed/client/feed-types.js';
 import { streamIdOf } from '../../src/incidents/domain/events.js';
 import { auth } from '../support/boot.js';
@@ -12,15 +12,7 @@ export interface WriteResult {
   position: string;
 }
 
-/** Opens an incident through the real HTTP write path. */
-export async function openIncident(url: string, incidentId: string): Promise<WriteResult> {
-  const res = await request(url)
-    .post('/incidents')
-    .set(auth('reporter'))
-    .send({ incidentId, title: `Incident ${incidentId}` });
-  if (res.status !== 201) throw new Error(`open ${incidentId}: ${res.status} ${res.text}`);
-  return res.body as WriteResult;
-}
+export { openIncident } from '../support/http-writes.js';
 
 /** Records a statement through the real HTTP write path. */
 export async function reportStatement(

@@ -9,7 +9,8 @@ import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-stor
 import { ProjectionRunner } from '../../src/incidents/projections/projection-runner.js';
 import { ProjectionWriter } from '../../src/incidents/projections/projection-writer.js';
 import { ReadModelDatabase } from '../../src/incidents/projections/read-model-database.js';
-import { casualties, opened, revised, statement, toNewEvent } from './seed.js';
+import { toNewEvent } from './seed.js';
+import { casualties, opened, revised, statement } from '../support/incident-events.js';
 
 Logger.overrideLogger(false);
 const file = process.argv[2];

@@ -7,7 +7,8 @@ import { ProjectionRunner } from '../../src/incidents/projections/projection-run
 import { ReadModelDatabase } from '../../src/incidents/projections/read-model-database.js';
 import { auth, bootApp, type BootedApp } from '../support/boot.js';
 import { expectProblem } from '../queries/problems.js';
-import { casualties, opened, revised, seed, statement, toNewEvent } from './seed.js';
+import { seed, toNewEvent } from './seed.js';
+import { casualties, opened, revised, statement } from '../support/incident-events.js';
 
 const INCIDENTS = 20;
 const CLAIMS = 400;

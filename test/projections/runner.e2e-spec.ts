@@ -5,7 +5,8 @@ import { ProjectionWriter } from '../../src/incidents/projections/projection-wri
 import { ReadModelDatabase } from '../../src/incidents/projections/read-model-database.js';
 import { ReadModelQueries } from '../../src/incidents/projections/read-model-queries.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
-import { casualties, disputed, foldedView, opened, revised, seed, statement } from './seed.js';
+import { foldedView, seed } from './seed.js';
+import { casualties, disputed, opened, revised, statement } from '../support/incident-events.js';
 
 describe('the projection runner', () => {
   let booted: BootedApp;

@@ -17,7 +17,8 @@ import { ProjectionRunner } from '../../src/incidents/projections/projection-run
 import { ProjectionWriter } from '../../src/incidents/projections/projection-writer.js';
 import { ReadModelDatabase } from '../../src/incidents/projections/read-model-database.js';
 import { ReadModelQueries } from '../../src/incidents/projections/read-model-queries.js';
-import { opened, statement, toNewEvent } from './seed.js';
+import { toNewEvent } from './seed.js';
+import { opened, statement } from '../support/incident-events.js';
 
 /** The real SQLite store, which the test can take down (close) and bring back (reopen). */
 class RestartableStore implements EventStore {

@@ -7,7 +7,8 @@ import type {
   ViewDiff,
 } from '../../src/incidents/domain/view-types.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
-import { revised, seed } from '../projections/seed.js';
+import { seed } from '../projections/seed.js';
+import { revised } from '../support/incident-events.js';
 import { expectProblem, expectValidationProblem } from './problems.js';
 import { seedStory, STORY } from './story.js';
 

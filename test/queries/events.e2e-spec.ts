@@ -1,19 +1,20 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import type { FeedEnvelope } from '../../src/events/envelope.js';
+import type { Envelope } from '../../src/envelope/envelope.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
-import { opened, seed, statement, toNewEvent } from '../projections/seed.js';
+import { seed, toNewEvent } from '../projections/seed.js';
+import { opened, statement } from '../support/incident-events.js';
 import { expectValidationProblem } from './problems.js';
 
 interface EventsPage {
-  items: FeedEnvelope[];
+  items: Envelope[];
   next: string;
 }
 
 /** Reads an NDJSON answer slowly: pauses after every chunk, so the server must wait for drain. */
-function readSlowly(url: string): Promise<{ status: number; type: string; lines: FeedEnvelope[] }> {
+function readSlowly(url: string): Promise<{ status: number; type: string; lines: Envelope[] }> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { headers: { Accept: 'application/x-ndjson' } }, (res) => {
       let text = '';
@@ -30,7 +31,7 @@ function readSlowly(url: string): Promise<{ status: number; type: string; lines:
           lines: text
             .split('\n')
             .filter((line) => line.length > 0)
-            .map((line) => JSON.parse(line) as FeedEnvelope),
+            .map((line) => JSON.parse(line) as Envelope),
         }),
       );
       res.on('error', reject);
@@ -129,7 +130,7 @@ describe('GET /events', () => {
     const lines = text
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line) as FeedEnvelope);
+      .map((line) => JSON.parse(line) as Envelope);
     expect(lines).toEqual(all.items.slice(1));
   });
 

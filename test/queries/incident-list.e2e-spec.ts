@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import type { IncidentSummary } from '../../src/incidents/projections/incident-summary.js';
+import type { IncidentSummary } from '../../src/incidents/wire/incident-summary.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
-import { casualties, opened, seed, statusChanged } from '../projections/seed.js';
+import { seed } from '../projections/seed.js';
+import { casualties, opened, statusChanged } from '../support/incident-events.js';
 import { expectValidationProblem } from './problems.js';
 
 interface ListPage {

@@ -1,14 +1,14 @@
 /** A small At Tanf-like story with controlled recordedAt times, appended straight to the store. */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncidentEvent } from '../../src/incidents/domain/events.js';
+import { seed } from '../projections/seed.js';
 import {
   casualties,
   disputed,
   opened,
-  seed,
   statement,
   statusChanged,
-} from '../projections/seed.js';
+} from '../support/incident-events.js';
 
 export const STORY: { event: IncidentEvent; recordedAt: string }[] = [
   {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import type { TimelineEntry } from '../../src/incidents/domain/view-types.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
-import { opened, seed, statement } from '../projections/seed.js';
+import { seed } from '../projections/seed.js';
+import { opened, statement } from '../support/incident-events.js';
 import { expectProblem, expectValidationProblem } from './problems.js';
 import { REPORTED_ORDER, seedStory, STORY } from './story.js';
 

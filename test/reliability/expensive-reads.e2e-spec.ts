@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { bootApp, type BootedApp } from '../support/boot.js';
-import { opened, seed, statement } from '../projections/seed.js';
+import { seed } from '../projections/seed.js';
+import { opened, statement } from '../support/incident-events.js';
 
 const EVENTS = 1000;
 

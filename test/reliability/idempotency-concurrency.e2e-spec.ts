@@ -7,8 +7,8 @@ import { SystemClock } from '../../src/common/clock.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { requestHash } from '../../src/incidents/application/deterministic-ids.js';
-import { IdempotencyKeyReused } from '../../src/incidents/application/idempotency-keys.js';
-import { IdempotencyStore } from '../../src/incidents/application/idempotency-store.js';
+import { ApplicationError } from '../../src/incidents/application/application-errors.js';
+import { SqliteIdempotencyStore } from '../../src/incidents/idempotency/sqlite-idempotency-store.js';
 import { IncidentCommands } from '../../src/incidents/application/incident-commands.service.js';
 import { auth, bootApp, type BootedApp } from '../support/boot.js';
 
@@ -106,8 +106,8 @@ describe('Idempotency-Key across two instances on one store', () => {
     store = SqliteEventStore.open(path.join(dir, 'log.db'));
     const clock = new SystemClock();
     // each instance keeps its own answers file, as separate processes would
-    a = new IncidentCommands(store, clock, new IdempotencyStore(path.join(dir, 'a.db')));
-    b = new IncidentCommands(store, clock, new IdempotencyStore(path.join(dir, 'b.db')));
+    a = new IncidentCommands(store, clock, new SqliteIdempotencyStore(path.join(dir, 'a.db')));
+    b = new IncidentCommands(store, clock, new SqliteIdempotencyStore(path.join(dir, 'b.db')));
     await a.execute({
       command: { type: 'OpenIncident', incidentId: 'shared', title: 'Shared' },
       principal,
@@ -140,14 +140,15 @@ describe('Idempotency-Key across two instances on one store', () => {
     const refused = results.filter((r) => r.status === 'rejected');
     expect(kept).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    expect(refused[0].reason).toBeInstanceOf(IdempotencyKeyReused);
+    expect(refused[0].reason).toMatchObject({ code: 'idempotency_key_reused' });
+    expect(refused[0].reason).toBeInstanceOf(ApplicationError);
     expect(await store.readStream('incident-shared')).toHaveLength(2);
     // the other instance, never having answered, refuses the other body and repeats the first
     const winner = results.indexOf(kept[0]) === 0 ? 'from a' : 'from b';
     const loserInstance = winner === 'from a' ? b : a;
-    await expect(write(loserInstance, 'something else')).rejects.toBeInstanceOf(
-      IdempotencyKeyReused,
-    );
+    await expect(write(loserInstance, 'something else')).rejects.toMatchObject({
+      code: 'idempotency_key_reused',
+    });
     await expect(write(loserInstance, winner)).resolves.toEqual(
       (kept[0] as PromiseFulfilledResult<unknown>).value,
     );

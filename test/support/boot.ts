@@ -27,6 +27,8 @@ export interface BootOptions {
   /** Reuse a data directory (restart tests). */
   dir?: string;
   env?: Record<string, string>;
+  /** Where the app logs (default: errors to stderr). */
+  logger?: JsonLogger;
 }
 
 /** Boots the real service on a temporary SQLite file, on 127.0.0.1 and a free port. */
@@ -38,7 +40,9 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
     STORYLINE_DEMO: 'false',
     ...options.env,
   });
-  const logger = new JsonLogger(new Set(['error', 'fatal']), (line) => process.stderr.write(line));
+  const logger =
+    options.logger ??
+    new JsonLogger(new Set(['error', 'fatal']), (line) => process.stderr.write(line));
   const app = await createApp(config, { logger });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.js';
 import { auth, bootApp, type BootedApp } from '../support/boot.js';
+import { openIncident } from '../support/http-writes.js';
 
 const source = [{ name: 'Al-Masdar News', kind: 'outlet' }];
 const reportedAt = '2017-05-18T19:05:00Z';
@@ -17,13 +18,7 @@ describe('writes over HTTP', () => {
   });
   afterAll(() => booted.close());
 
-  async function open(incidentId: string): Promise<void> {
-    await http()
-      .post('/incidents')
-      .set(auth('reporter'))
-      .send({ incidentId, title: 'A strike' })
-      .expect(201);
-  }
+  const open = (incidentId: string) => openIncident(booted.url, incidentId, 'A strike');
 
   /** Runs a request that must fail and asserts it appended nothing. */
   async function refused(
@@ -71,137 +66,153 @@ describe('writes over HTTP', () => {
     expect(res.body.incidentId).toMatch(/^[a-z0-9][a-z0-9-]{2,63}$/);
   });
 
-  test('every refusal is problem+json and appends nothing', async () => {
-    await open('refusals');
-    const body = await refused(
-      () =>
-        http()
-          .post('/incidents')
-          .set(auth('reporter'))
-          .send({ incidentId: 'refusals', title: 'x' }),
-      409,
-    );
-    expect(body.detail).toMatch(/exists/);
-    const unknown = await refused(
-      () => http().post('/incidents').set(auth('reporter')).send({ title: 'x', colour: 'red' }),
-      400,
-    );
-    expect(unknown.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: 'colour' })]),
-    );
-    await refused(
-      () =>
-        http().post('/incidents').set(auth('reporter')).send({ incidentId: 'Bad Id!', title: 'x' }),
-      400,
-    );
-    await refused(
-      () =>
-        http()
-          .post('/incidents')
-          .set(auth('reporter'))
-          .set('Content-Type', 'application/json')
-          .send('{"title":'),
-      400,
-    );
-    await refused(
-      () =>
-        http()
-          .post('/incidents')
-          .set(auth('reporter'))
-          .set('Content-Type', 'text/plain')
-          .send('title'),
-      415,
-    );
-    await refused(
-      () =>
-        http()
-          .post('/incidents')
-          .set(auth('reporter'))
-          .send({ title: 'x'.repeat(70_000) }),
-      413,
-    );
-    await refused(() => http().post('/incidents').send({ title: 'x' }), 401);
-    await refused(
-      () =>
+  /** A request refused before it decides anything: its status, and what its problem names. */
+  interface Refusal {
+    name: string;
+    send: () => request.Test;
+    status: number;
+    detail?: RegExp;
+    /** The field the validation errors name: the only one, or among others with `among`. */
+    field?: string;
+    among?: boolean;
+  }
+  const post = (path: string, role: 'reporter' | 'none' = 'reporter') =>
+    role === 'none' ? http().post(path) : http().post(path).set(auth(role));
+  const future = new Date(Date.now() + 3600_000).toISOString();
+  const refusals: Refusal[] = [
+    {
+      name: 'opening an incident that exists',
+      send: () => post('/incidents').send({ incidentId: 'refusals', title: 'x' }),
+      status: 409,
+      detail: /exists/,
+    },
+    {
+      name: 'an unknown field',
+      send: () => post('/incidents').send({ title: 'x', colour: 'red' }),
+      status: 400,
+      field: 'colour',
+      among: true,
+    },
+    {
+      name: 'a malformed incident id',
+      send: () => post('/incidents').send({ incidentId: 'Bad Id!', title: 'x' }),
+      status: 400,
+    },
+    {
+      name: 'truncated JSON',
+      send: () => post('/incidents').set('Content-Type', 'application/json').send('{"title":'),
+      status: 400,
+    },
+    {
+      name: 'a body that is not JSON',
+      send: () => post('/incidents').set('Content-Type', 'text/plain').send('title'),
+      status: 415,
+    },
+    {
+      name: 'a body over the limit',
+      send: () => post('/incidents').send({ title: 'x'.repeat(70_000) }),
+      status: 413,
+    },
+    {
+      name: 'no token',
+      send: () => post('/incidents', 'none').send({ title: 'x' }),
+      status: 401,
+    },
+    {
+      name: 'an unknown token',
+      send: () =>
         http().post('/incidents').set('Authorization', 'Bearer not-a-token').send({ title: 'x' }),
-      401,
-    );
-    await refused(
-      () => http().patch('/incidents/refusals').set(auth('reporter')).send({ title: 'y' }),
-      403,
-    );
-    await refused(
-      () =>
-        http()
-          .post('/incidents/nowhere-1/statements')
-          .set(auth('reporter'))
-          .send({ text: 't', attribution: source, reportedAt }),
-      404,
-    );
-  });
+      status: 401,
+    },
+    {
+      name: 'a reporter revising incident details (editors only)',
+      send: () => http().patch('/incidents/refusals').set(auth('reporter')).send({ title: 'y' }),
+      status: 403,
+    },
+    {
+      name: 'a statement on an unknown incident',
+      send: () =>
+        post('/incidents/nowhere-1/statements').send({
+          text: 't',
+          attribution: source,
+          reportedAt,
+        }),
+      status: 404,
+    },
+    {
+      name: 'figures with min above max',
+      send: () =>
+        post('/incidents/figures/casualty-reports').send({
+          attribution: source,
+          reportedAt,
+          figures: [{ measure: 'killed', group: 'militia', min: 6, max: 3 }],
+        }),
+      status: 400,
+      field: 'figures.0.max',
+    },
+    {
+      name: 'a fractional figure',
+      send: () =>
+        post('/incidents/figures/casualty-reports').send({
+          attribution: source,
+          reportedAt,
+          figures: [{ measure: 'killed', group: 'militia', min: 1.5, max: null }],
+        }),
+      status: 400,
+      field: 'figures.0.min',
+    },
+    {
+      name: 'an unknown source kind',
+      send: () =>
+        post('/incidents/figures/statements').send({
+          text: 't',
+          attribution: [{ name: 'X', kind: 'alien' }],
+          reportedAt,
+        }),
+      status: 400,
+      field: 'attribution.0.kind',
+    },
+    {
+      name: 'no attribution',
+      send: () =>
+        post('/incidents/figures/statements').send({ text: 't', attribution: [], reportedAt }),
+      status: 400,
+    },
+    {
+      name: 'a time without a zone',
+      send: () =>
+        post('/incidents/figures/statements').send({
+          text: 't',
+          attribution: source,
+          reportedAt: '2017-05-18 19:05',
+        }),
+      status: 400,
+    },
+    {
+      name: 'a reportedAt an hour in the future',
+      send: () =>
+        post('/incidents/figures/statements').send({
+          text: 't',
+          attribution: source,
+          reportedAt: future,
+        }),
+      status: 400,
+    },
+  ];
 
-  test('nested validation names the field: figures and attribution', async () => {
-    await open('figures');
-    const minAboveMax = await refused(
-      () =>
-        http()
-          .post('/incidents/figures/casualty-reports')
-          .set(auth('reporter'))
-          .send({
-            attribution: source,
-            reportedAt,
-            figures: [{ measure: 'killed', group: 'militia', min: 6, max: 3 }],
-          }),
-      400,
-    );
-    expect(minAboveMax.errors).toEqual([expect.objectContaining({ field: 'figures.0.max' })]);
-    const fractional = await refused(
-      () =>
-        http()
-          .post('/incidents/figures/casualty-reports')
-          .set(auth('reporter'))
-          .send({
-            attribution: source,
-            reportedAt,
-            figures: [{ measure: 'killed', group: 'militia', min: 1.5, max: null }],
-          }),
-      400,
-    );
-    expect(fractional.errors).toEqual([expect.objectContaining({ field: 'figures.0.min' })]);
-    const badKind = await refused(
-      () =>
-        http()
-          .post('/incidents/figures/statements')
-          .set(auth('reporter'))
-          .send({ text: 't', attribution: [{ name: 'X', kind: 'alien' }], reportedAt }),
-      400,
-    );
-    expect(badKind.errors).toEqual([expect.objectContaining({ field: 'attribution.0.kind' })]);
-    await refused(
-      () =>
-        http()
-          .post('/incidents/figures/statements')
-          .set(auth('reporter'))
-          .send({ text: 't', attribution: [], reportedAt }),
-      400,
-    );
-    await refused(
-      () =>
-        http()
-          .post('/incidents/figures/statements')
-          .set(auth('reporter'))
-          .send({ text: 't', attribution: source, reportedAt: '2017-05-18 19:05' }),
-      400,
-    );
-    const future = new Date(Date.now() + 3600_000).toISOString();
-    await refused(
-      () =>
-        http()
-          .post('/incidents/figures/statements')
-          .set(auth('reporter'))
-          .send({ text: 't', attribution: source, reportedAt: future }),
-      400,
-    );
+  describe('every refusal is problem+json and appends nothing', () => {
+    beforeAll(async () => {
+      await open('refusals');
+      await open('figures');
+    });
+
+    test.each(refusals)('$name: $status', async ({ send, status, detail, field, among }) => {
+      const body = await refused(send, status);
+      if (detail) expect(body.detail).toMatch(detail);
+      if (field === undefined) return;
+      const named = [expect.objectContaining({ field })];
+      expect(body.errors).toEqual(among ? expect.arrayContaining(named) : named);
+    });
   });
 
   test('claims: report, revise, correct (editor), dispute, retract, and the rules around them', async () => {

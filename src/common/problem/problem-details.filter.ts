@@ -1,11 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { StoreUnavailable } from '../../event-store/event-store.js';
+import { failureLogLevel } from '../logging/failure-log-level.js';
 import { problem, ProblemError, type Problem } from './problem.js';
 import { sendProblem } from './send-problem.js';
 import { bodyParserProblem, isBodyParserError } from './body-parser-problem.js';
 
-/** Turns an error of some layer into a problem, or leaves it to the next mapper. */
+/** Turns an error of some layer into a problem, or leaves it to the next one (see app-factory). */
 export type ProblemMapper = (error: unknown) => Problem | undefined;
 
 function fromHttpException(error: HttpException): Problem {
@@ -30,11 +30,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error;
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toProblem(error);
-    if (body.status >= 500) {
+    const level = failureLogLevel(body.status);
+    if (level === 'error') {
       this.logger.error(
         { msg: 'request failed', status: body.status, error: String(error) },
         error instanceof Error ? error.stack : undefined,
       );
+    } else if (level === 'warn') {
+      this.logger.warn({
+        msg: 'request refused',
+        status: body.status,
+        type: body.type,
+        detail: body.detail,
+      });
     }
     if (res.headersSent) {
       res.end();
@@ -48,9 +56,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     for (const map of this.mappers) {
       const mapped = map(error);
       if (mapped) return mapped;
-    }
-    if (error instanceof StoreUnavailable) {
-      return problem(503, 'store-unavailable', 'the event store is unreachable; retry later');
     }
     // our JSON body step answers parse errors itself (src/common/http/json-body.ts); these cover
     // a parser error reaching Nest by another way, wrapped (Nest >= 12.2 keeps it as the cause) or not

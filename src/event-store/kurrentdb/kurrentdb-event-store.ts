@@ -1,5 +1,6 @@
 import { BACKWARDS, END, FORWARDS, KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { Logger } from '@nestjs/common';
+import type { Backoff } from '../../common/retry/backoff.js';
 import {
   InvalidStoreArgument,
   StoreUnavailable,
@@ -22,11 +23,7 @@ import { ReplaceableClient } from './replaceable-client.js';
 import { fillPage } from './fill-page.js';
 import { LEADER, collect, collectAllPage, readStreamEvents } from './kurrentdb-reads.js';
 import { openAllSubscription } from './kurrentdb-subscription-source.js';
-import {
-  ResubscribingSubscription,
-  type Backoff,
-  type Drop,
-} from './resubscribing-subscription.js';
+import { ResubscribingSubscription, type Drop } from './resubscribing-subscription.js';
 
 /** Latest records head() scans: the newest may be a `$` record storyline skips (a tombstone). */
 const HEAD_WINDOW = 32;

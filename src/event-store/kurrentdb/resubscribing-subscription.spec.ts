@@ -2,7 +2,6 @@ import { describe, expect, test } from '@jest/globals';
 import type { StoredEvent } from '../event-store.js';
 import {
   ResubscribingSubscription,
-  backoffDelay,
   type Drop,
   type SourceStream,
 } from './resubscribing-subscription.js';
@@ -69,15 +68,6 @@ async function take(subscription: ResubscribingSubscription, n: number): Promise
   }
   return positions;
 }
-
-describe('backoffDelay', () => {
-  test('doubles from the initial wait and stops at the cap', () => {
-    const backoff = { initialMs: 100, maxMs: 10_000 };
-    expect([0, 1, 2, 3, 6, 7, 8, 50].map((attempt) => backoffDelay(attempt, backoff))).toEqual([
-      100, 200, 400, 800, 6400, 10_000, 10_000, 10_000,
-    ]);
-  });
-});
 
 describe('ResubscribingSubscription', () => {
   test('after an error it resubscribes from the last delivered position', async () => {

@@ -1,3 +1,10 @@
+import {
+  DEFAULT_BACKOFF,
+  backoffDelay,
+  sleepUnlessAborted,
+  type Backoff,
+  type Sleep,
+} from '../../common/retry/backoff.js';
 import { comparePositions, type StoredEvent, type Subscription } from '../event-store.js';
 
 /** One connection of a subscription: its events, and how to stop it. */
@@ -9,18 +16,6 @@ export interface SourceStream {
 /** Opens a connection that delivers the matching events strictly after `after`. */
 export type OpenSource = (after: string) => SourceStream;
 
-export interface Backoff {
-  initialMs: number;
-  maxMs: number;
-}
-
-export const DEFAULT_BACKOFF: Backoff = { initialMs: 100, maxMs: 10_000 };
-
-/** The wait before reconnection number `attempt` (0-based): doubling from initialMs, capped. */
-export function backoffDelay(attempt: number, backoff: Backoff = DEFAULT_BACKOFF): number {
-  return Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.min(attempt, 30));
-}
-
 /** Why and how a connection is about to be re-established. */
 export interface Drop {
   error: unknown;
@@ -30,8 +25,6 @@ export interface Drop {
   /** The last delivered position: the next connection starts after it. */
   after: string;
 }
-
-export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export interface ResubscribeOptions {
   after: string;
@@ -45,18 +38,6 @@ export interface ResubscribeOptions {
 }
 
 const CLOSED = Symbol('closed');
-
-export const sleepUnlessAborted: Sleep = (ms, signal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 /**
  * A subscription that survives dropped connections: on an error or an end it opens a new

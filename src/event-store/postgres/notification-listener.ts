@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { NOTIFY_CHANNEL } from './postgres-schema.js';
-import type { WakeSignal } from './wake-signal.js';
+import type { WakeSignal } from '../wake-signal.js';
 
 export interface ListenerTimings {
   /** The slow safety poll for lost notifications (default 2 s). */

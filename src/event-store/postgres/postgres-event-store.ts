@@ -23,8 +23,8 @@ import {
 } from './notification-listener.js';
 import { type EventRow, SELECT_EVENTS, toStoreError, toStoredEvent } from './postgres-rows.js';
 import { ensureSchema } from './postgres-schema.js';
-import { type PageReader, PostgresSubscription } from './postgres-subscription.js';
-import { WakeSignal } from './wake-signal.js';
+import { type PageReader, PagedSubscription } from '../paged-subscription.js';
+import { WakeSignal } from '../wake-signal.js';
 
 export interface PostgresEventStoreOptions {
   /** Connections in the pool (default 10). */
@@ -62,7 +62,7 @@ export class PostgresEventStore implements EventStore {
   readonly kind = 'postgres';
   private readonly signal = new WakeSignal();
   private readonly listener: NotificationListener;
-  private readonly subscriptions = new Set<PostgresSubscription>();
+  private readonly subscriptions = new Set<PagedSubscription>();
   private schema: Promise<void> | undefined;
   private closed = false;
 
@@ -189,7 +189,7 @@ export class PostgresEventStore implements EventStore {
                 limit,
               ]);
     this.listener.start();
-    const subscription = new PostgresSubscription(read, this.signal, checkPosition(after), (s) =>
+    const subscription = new PagedSubscription(read, this.signal, checkPosition(after), (s) =>
       this.subscriptions.delete(s),
     );
     this.subscriptions.add(subscription);

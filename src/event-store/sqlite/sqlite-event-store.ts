@@ -15,12 +15,12 @@ import {
   type Subscription,
   WrongExpectedRevision,
 } from '../event-store.js';
-import { CommitSignal } from './commit-signal.js';
 import { EventTable } from './event-table.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
 import { type AppendRequest, applyAppend, toAppendRequest } from './sqlite-append.js';
 import { openDatabase } from './sqlite-schema.js';
-import { type PageReader, SqliteSubscription } from './sqlite-subscription.js';
+import { PagedSubscription } from '../paged-subscription.js';
+import { WakeSignal } from '../wake-signal.js';
 
 /** Counters that show group commit at work: appends per committed transaction. */
 export interface SqliteStoreStats {
@@ -48,8 +48,8 @@ function toPosition(value: string): bigint {
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly table: EventTable;
-  private readonly signal = new CommitSignal();
-  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly signal = new WakeSignal();
+  private readonly subscriptions = new Set<PagedSubscription>();
   private readonly writer: GroupCommit<AppendRequest, AppendResult>;
   private readonly counters: SqliteStoreStats = { commits: 0, appends: 0, events: 0 };
   private readonly commitBatch: (requests: readonly AppendRequest[]) => Outcome<AppendResult>[];
@@ -120,14 +120,14 @@ export class SqliteEventStore implements EventStore {
     toPosition(after);
     if (streamId !== undefined && streamPrefix !== undefined)
       throw new InvalidStoreArgument('subscribe to a streamId or a streamPrefix, not both');
-    const read: PageReader =
+    const read: (after: bigint, limit: number) => StoredEvent[] =
       streamId !== undefined
         ? (from, limit) => this.table.readStreamAfter(streamId, from, limit)
         : streamPrefix
           ? (from, limit) => this.table.readPrefixAfter(streamPrefix, from, limit)
           : (from, limit) => this.table.readAll(from, limit);
-    const subscription = new SqliteSubscription(
-      (from, limit) => this.guard(() => read(from, limit)),
+    const subscription = new PagedSubscription(
+      (from, limit) => this.guard(() => read(BigInt(from), limit)),
       this.signal,
       after,
       (closed) => this.subscriptions.delete(closed),

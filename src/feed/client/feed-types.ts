@@ -3,17 +3,10 @@
  * tests. No Node or DOM imports: this module runs in the browser and in Node.
  */
 
-/** One event as the feed sends it. Positions are decimal strings (compare with BigInt). */
-export interface FeedEnvelope {
-  position: string;
-  incidentId: string;
-  revision: number;
-  eventId: string;
-  type: string;
-  data: unknown;
-  recordedAt: string;
-  recordedBy: string;
-}
+import type { Envelope } from '../../envelope/envelope.js';
+
+/** One event as the feed sends it: the envelope GET /events sends too. */
+export type FeedEnvelope = Envelope;
 
 /** `subscribe` payload: one incident, or every incident when `incidentId` is absent. */
 export interface SubscribeRequest {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '../../common/clock.js';
-import { ProblemError } from '../../common/problem/problem.js';
+import { ApplicationError } from './application-errors.js';
 import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
 import type { Command } from '../domain/commands.js';
 import { DomainError } from '../domain/errors.js';
@@ -29,8 +29,8 @@ function statement(claimId: string): Command {
   };
 }
 
-function problemStatus(error: unknown): number | undefined {
-  return error instanceof ProblemError ? error.problem.status : undefined;
+function refusalCode(error: unknown): string | undefined {
+  return error instanceof ApplicationError ? error.code : undefined;
 }
 
 describe('DecideBatches (on a real SQLite store)', () => {
@@ -108,9 +108,9 @@ describe('DecideBatches (on a real SQLite store)', () => {
     ]);
     expect(outcomes[0]).toMatchObject({ status: 'fulfilled', value: { revision: 1 } });
     expect(outcomes[1].status).toBe('rejected');
-    const refused = (outcomes[1] as PromiseRejectedResult).reason as ProblemError;
-    expect(problemStatus(refused)).toBe(412);
-    expect(refused.problem).toMatchObject({ currentRevision: 1 });
+    const refused = (outcomes[1] as PromiseRejectedResult).reason as ApplicationError;
+    expect(refusalCode(refused)).toBe('revision_mismatch');
+    expect(refused.currentRevision).toBe(1);
     expect(outcomes[2]).toMatchObject({ status: 'fulfilled', value: { revision: 2 } });
   });
 
@@ -128,7 +128,7 @@ describe('DecideBatches (on a real SQLite store)', () => {
     expect(store.stats().appends - before.appends).toBe(3);
     expect(theirs).toMatchObject({ status: 'fulfilled', value: { revision: 1 } });
     expect(ours[0]).toMatchObject({ status: 'fulfilled', value: { revision: 2 } });
-    expect(problemStatus((ours[1] as PromiseRejectedResult).reason)).toBe(412);
+    expect(refusalCode((ours[1] as PromiseRejectedResult).reason)).toBe('revision_mismatch');
     expect(ours[2]).toMatchObject({ status: 'fulfilled', value: { revision: 3 } });
     const claims = (await store.readStream(`incident-${INCIDENT}`)).map(
       (event) => (event.data as { claimId?: string }).claimId,

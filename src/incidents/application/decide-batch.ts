@@ -1,4 +1,3 @@
-import { problem, ProblemError } from '../../common/problem/problem.js';
 import type { Clock } from '../../common/clock.js';
 import {
   IdempotencyMismatch,
@@ -10,6 +9,7 @@ import { decide } from '../domain/decide.js';
 import { streamIdOf } from '../domain/events.js';
 import { evolve } from '../domain/evolve.js';
 import type { IncidentState } from '../domain/state.js';
+import { revisionMismatch, writeContention } from './application-errors.js';
 import { eventIdFor } from './deterministic-ids.js';
 import type { IncidentStateCache, LoadedIncident } from './incident-state-cache.js';
 import { seedOf, toNewEvents, writeResultOf, type WriteRequest } from './write-request.js';
@@ -96,7 +96,7 @@ export class DecideBatches {
           throw error;
         open = [...members.map((member) => member.pending), ...later];
         if (attempt >= MAX_ATTEMPTS) {
-          for (const pending of open) pending.reject(contention());
+          for (const pending of open) pending.reject(writeContention());
           return [];
         }
         continue;
@@ -158,7 +158,7 @@ function checkIfMatch(request: WriteRequest, state: IncidentState | null): void 
   const current = state ? state.revision : -1;
   // An unknown incident is a 404 (from decide), whatever If-Match says (RFC 9110 §13.2.1)
   const targetExists = state !== null || command.type === 'OpenIncident';
-  if (ifMatch !== current && targetExists) throw preconditionFailed(current);
+  if (ifMatch !== current && targetExists) throw revisionMismatch(current);
 }
 
 /** The state after events decided but not yet appended (their positions are not known yet). */
@@ -178,18 +178,4 @@ function foldDecided(state: IncidentState | null, events: readonly NewEvent[]): 
     } as Parameters<typeof evolve>[1]);
   }
   return next as IncidentState;
-}
-
-export function preconditionFailed(currentRevision: number): ProblemError {
-  return new ProblemError(
-    problem(412, 'revision-mismatch', `the incident is at revision ${currentRevision}`, {
-      currentRevision,
-    }),
-  );
-}
-
-function contention(): ProblemError {
-  return new ProblemError(
-    problem(409, 'write-contention', 'the incident is changing too fast; retry the write'),
-  );
 }

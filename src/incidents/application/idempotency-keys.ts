@@ -5,6 +5,7 @@ import {
   type NewEvent,
   type StoredEvent,
 } from '../../event-store/event-store.js';
+import { idempotencyKeyReused } from './application-errors.js';
 import type { IdempotencyStore } from './idempotency-store.js';
 import type { WriteResult } from './write-result.js';
 
@@ -12,14 +13,6 @@ import type { WriteResult } from './write-result.js';
 export const IDEMPOTENCY_STREAM_PREFIX = 'idempotency-';
 export const KEY_RESERVED = 'IdempotencyKeyReserved';
 export const KEY_RELEASED = 'IdempotencyKeyReleased';
-
-/** The key was used with another request (or for another incident): nothing is written. */
-export class IdempotencyKeyReused extends Error {
-  override readonly name = 'IdempotencyKeyReused';
-  constructor() {
-    super('this Idempotency-Key was used with another request');
-  }
-}
 
 export interface KeyedWrite {
   principal: string;
@@ -57,7 +50,7 @@ export class IdempotencyKeys {
   async reserve(write: KeyedWrite): Promise<WriteResult | undefined> {
     const seen = this.answers.find(write.principal, write.key);
     if (seen) {
-      if (seen.requestHash !== write.requestHash) throw new IdempotencyKeyReused();
+      if (seen.requestHash !== write.requestHash) throw idempotencyKeyReused();
       return seen.response;
     }
     const streamId = streamOf(write);
@@ -77,7 +70,7 @@ export class IdempotencyKeys {
         expected = last.revision;
         continue;
       }
-      if (!sameRequest(last, write)) throw new IdempotencyKeyReused();
+      if (!sameRequest(last, write)) throw idempotencyKeyReused();
       return undefined;
     }
   }

@@ -1,7 +1,3 @@
-import type Database from 'better-sqlite3';
-import { openSqlite } from '../../sqlite/open-sqlite.js';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { WriteResult } from './write-result.js';
 
 export interface IdempotencyRecord {
@@ -10,57 +6,15 @@ export interface IdempotencyRecord {
 }
 
 /**
- * Remembers each (principal, Idempotency-Key) with the request it answered, so a retry gets
- * the first response and a reused key with another request gets 422. Kept in the read-model
- * file; the deterministic event ids derived from the key also make the append itself a no-op.
+ * The port for finished answers to Idempotency-Keys: each (principal, key) with the request it
+ * answered, so a retry gets the first response without reading the event store, and a reused key
+ * with another request is refused. Reservations themselves go through the EventStore port
+ * (idempotency-keys.ts); the deterministic event ids derived from the key also make the append
+ * itself a no-op. An abstract class, so it is also the injection token.
  */
-export class IdempotencyStore {
-  private readonly db: Database.Database;
-  private readonly findStatement: Database.Statement<
-    [string, string],
-    { request_hash: string; response: string }
-  >;
-  private readonly saveStatement: Database.Statement<[string, string, string, string, string]>;
-
-  constructor(file: string) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = openSqlite(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
-      principal TEXT NOT NULL,
-      key TEXT NOT NULL,
-      request_hash TEXT NOT NULL,
-      response TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      PRIMARY KEY (principal, key)
-    ) WITHOUT ROWID`);
-    this.findStatement = this.db.prepare(
-      'SELECT request_hash, response FROM idempotency_keys WHERE principal = ? AND key = ?',
-    );
-    this.saveStatement = this.db.prepare(
-      'INSERT OR IGNORE INTO idempotency_keys (principal, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)',
-    );
-  }
-
-  find(principal: string, key: string): IdempotencyRecord | undefined {
-    const row = this.findStatement.get(principal, key);
-    return row
-      ? { requestHash: row.request_hash, response: JSON.parse(row.response) as WriteResult }
-      : undefined;
-  }
-
-  save(principal: string, key: string, record: IdempotencyRecord, now: Date): void {
-    this.saveStatement.run(
-      principal,
-      key,
-      record.requestHash,
-      JSON.stringify(record.response),
-      now.toISOString(),
-    );
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
+export abstract class IdempotencyStore {
+  abstract find(principal: string, key: string): IdempotencyRecord | undefined;
+  /** Keeps the first record of a (principal, key); a later one is ignored. */
+  abstract save(principal: string, key: string, record: IdempotencyRecord, now: Date): void;
+  abstract close(): void;
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
-import { ProblemError } from '../../common/problem/problem.js';
 import { Clock } from '../../common/clock.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
 import { DomainError } from '../domain/errors.js';
+import { ApplicationError } from './application-errors.js';
 import { DecideBatches } from './decide-batch.js';
 import { IdempotencyKeys, type KeyedWrite } from './idempotency-keys.js';
 import { IdempotencyStore } from './idempotency-store.js';
@@ -50,7 +50,7 @@ export class IncidentCommands implements OnModuleDestroy {
       result = await this.batches.submit(request);
     } catch (error) {
       // a refusal stored nothing: the key may carry another request
-      if (keyed && (error instanceof DomainError || error instanceof ProblemError))
+      if (keyed && (error instanceof DomainError || error instanceof ApplicationError))
         await this.keys.release(keyed);
       throw error;
     }

@@ -5,6 +5,7 @@
 import type {
   AttributionLink,
   Figure,
+  IncidentOpened,
   IncidentStatus,
   Location,
   Measure,
@@ -14,15 +15,7 @@ import type {
 } from './events.js';
 
 /** POST /incidents */
-export type OpenIncident = {
-  type: 'OpenIncident';
-  incidentId: string;
-  title: string;
-  summary?: string;
-  location?: Location;
-  occurredAt?: OccurredAt;
-  tags?: string[];
-};
+export type OpenIncident = { type: 'OpenIncident' } & IncidentOpened;
 
 /** PATCH /incidents/:id — absent fields stay as they are; `null` clears an optional field. */
 export type ReviseIncidentDetails = {

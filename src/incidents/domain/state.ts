@@ -2,8 +2,8 @@
  * The state `evolve` folds an incident's events into. Plain JSON (arrays, no Map or Date) so a
  * projection may store it as it is and go on folding from it later.
  */
-import type { IncidentEvent, IncidentStatus, Location, OccurredAt } from './events.js';
-import type { CasualtyAssessment, ClaimView } from './view-types.js';
+import type { IncidentEvent } from './events.js';
+import type { CasualtyAssessment, ClaimView, IncidentView } from './view-types.js';
 
 export type { ClaimKind, ClaimStateName, Correction, Dispute, Retraction } from './view-types.js';
 
@@ -22,21 +22,21 @@ export type RecordedIncidentEvent = IncidentEvent & {
 /** A claim as the state holds it: the view's claim without the derived `source` wording. */
 export type ClaimState = Omit<ClaimView, 'source'>;
 
-export type IncidentState = {
-  incidentId: string;
-  title: string;
-  summary: string | null;
-  location: Location | null;
-  occurredAt: OccurredAt | null;
-  tags: string[];
-  status: IncidentStatus;
-  /** recordedAt of IncidentOpened. */
-  openedAt: string;
-  /** recordedAt of the latest event folded. */
-  updatedAt: string;
-  /** Revision and position of the latest event folded. */
-  revision: number;
-  position: string;
+/** The view's incident fields as folded (the view adds its derived casualties and wording). */
+export type IncidentState = Pick<
+  IncidentView,
+  | 'incidentId'
+  | 'title'
+  | 'summary'
+  | 'location'
+  | 'occurredAt'
+  | 'tags'
+  | 'status'
+  | 'openedAt'
+  | 'updatedAt'
+  | 'revision'
+  | 'position'
+> & {
   /** The desk's latest assessment per measure and group (matched as casualty groups are). */
   assessments: CasualtyAssessment[];
   /** Claims in the order they were first recorded. */

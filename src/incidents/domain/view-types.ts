@@ -135,6 +135,7 @@ export type ViewBasis = { reportedBy: string; asOf?: string };
 
 export type IncidentView = {
   incidentId: string;
+  /** Revision and position of the latest event folded. */
   revision: number;
   position: string;
   title: string;
@@ -143,7 +144,9 @@ export type IncidentView = {
   occurredAt: OccurredAt | null;
   tags: string[];
   status: IncidentStatus;
+  /** recordedAt of IncidentOpened. */
   openedAt: string;
+  /** recordedAt of the latest event folded. */
   updatedAt: string;
   claims: ClaimView[];
   casualties: CasualtyView[];

@@ -1,9 +1,12 @@
 import { problem, type Problem } from '../../common/problem/problem.js';
-import { IdempotencyKeyReused } from '../application/idempotency-keys.js';
+import { ApplicationError, type ApplicationErrorCode } from '../application/application-errors.js';
 import { DomainError, type DomainErrorCode } from '../domain/errors.js';
 
-/** Every domain code has exactly one HTTP status; the compiler insists each is listed. */
-export function statusOfDomainCode(code: DomainErrorCode): number {
+/** Why a write was refused: a domain rule or the application layer around it. */
+export type RefusalCode = DomainErrorCode | ApplicationErrorCode;
+
+/** Every refusal code has exactly one HTTP status; the compiler insists each is listed. */
+export function statusOfCode(code: RefusalCode): number {
   switch (code) {
     case 'incident_not_found':
     case 'claim_not_found':
@@ -19,6 +22,7 @@ export function statusOfDomainCode(code: DomainErrorCode): number {
     case 'reported_before_claim':
     case 'status_unchanged':
     case 'nothing_to_change':
+    case 'write_contention':
       return 409;
     case 'invalid_figures':
     case 'invalid_attribution':
@@ -27,20 +31,26 @@ export function statusOfDomainCode(code: DomainErrorCode): number {
     case 'reported_in_future':
     case 'claim_self_support':
       return 400;
+    case 'revision_mismatch':
+      return 412;
+    case 'idempotency_key_reused':
+      return 422;
     default: {
       const unhandled: never = code;
-      throw new Error(`unmapped domain error code ${String(unhandled)}`);
+      throw new Error(`unmapped refusal code ${String(unhandled)}`);
     }
   }
 }
 
-/** The problem+json answer to a refused command. */
+/** The problem+json answer to a refused write (its `type` ends in the code, dashed). */
 export function domainProblem(error: unknown): Problem | undefined {
-  if (error instanceof IdempotencyKeyReused)
-    return problem(422, 'idempotency-key-reused', error.message);
+  if (error instanceof ApplicationError) {
+    return problem(statusOfCode(error.code), error.code.replaceAll('_', '-'), error.detail, {
+      ...(error.currentRevision !== undefined && { currentRevision: error.currentRevision }),
+    });
+  }
   if (!(error instanceof DomainError)) return undefined;
-  const status = statusOfDomainCode(error.code);
-  return problem(status, error.code.replaceAll('_', '-'), error.detail, {
+  return problem(statusOfCode(error.code), error.code.replaceAll('_', '-'), error.detail, {
     ...(error.field && { errors: [{ field: error.field, message: error.detail }] }),
   });
 }

@@ -5,7 +5,7 @@
  */
 import { groupKey } from '../domain/casualties.js';
 import { MEASURES, type Measure } from '../domain/events.js';
-import type { CasualtyRange } from './incident-summary.js';
+import type { CasualtyRange } from '../wire/incident-summary.js';
 
 /** One live figure: its place (claim, then figure within the claim) and its bounds. */
 export interface FigureRow {

@@ -11,7 +11,8 @@ import { sourceName } from '../domain/source-name.js';
 import type { ClaimState } from '../domain/state.js';
 import type { CasualtySourceView, ClaimView } from '../domain/view-types.js';
 import { CasualtyTotals, type FigureRow } from './casualty-totals.js';
-import { searchTextOf, type CasualtyRange, type IncidentSummary } from './incident-summary.js';
+import type { CasualtyRange, IncidentSummary } from '../wire/incident-summary.js';
+import { searchTextOf } from './incident-summary.js';
 import { generationTables, sortKeyOf } from './read-model-schema.js';
 
 type Run = Database.Statement<unknown[]>;

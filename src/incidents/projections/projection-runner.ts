@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { DEFAULT_BACKOFF, backoffDelay, sleepUnlessAborted } from '../../common/retry/backoff.js';
 import {
   comparePositions,
   EVENT_STORE,
@@ -24,8 +25,6 @@ import { ReadModelDatabase } from './read-model-database.js';
  * what arrived since the last flush, far below it.
  */
 const MAX_BATCH = 5000;
-const FIRST_RETRY_MS = 100;
-const MAX_RETRY_MS = 10_000;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -48,7 +47,7 @@ export class ProjectionRunner
   private failures = 0;
   private subscription: Subscription | undefined;
   private stopped = false;
-  private wake: (() => void) | undefined;
+  private readonly stopping = new AbortController();
   private loop: Promise<void> = Promise.resolve();
 
   constructor(
@@ -67,7 +66,7 @@ export class ProjectionRunner
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.stopping.abort();
     await this.subscription?.close();
     await this.loop;
     this.waiters.releaseAll();
@@ -106,16 +105,9 @@ export class ProjectionRunner
       }
       if (this.stopped) return;
       this.failures += 1;
-      const delay = Math.min(FIRST_RETRY_MS * 2 ** (this.failures - 1), MAX_RETRY_MS);
+      const delay = backoffDelay(this.failures - 1, DEFAULT_BACKOFF);
       this.logger.warn(`subscribing again after ${this.checkpoint} in ${delay} ms`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
+      await sleepUnlessAborted(delay, this.stopping.signal);
     }
   }
 

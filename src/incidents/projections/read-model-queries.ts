@@ -5,7 +5,7 @@ import type {
   IncidentView,
   TimelineEntry,
 } from '../domain/view-types.js';
-import type { IncidentSummary } from './incident-summary.js';
+import type { IncidentSummary } from '../wire/incident-summary.js';
 import { ReadModelDatabase } from './read-model-database.js';
 import { generationTables } from './read-model-schema.js';
 import { assembleView, casualtiesText, claimTexts } from './view-rows.js';

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { problem, ProblemError } from '../../common/problem/problem.js';
-import type { IncidentSummary } from '../projections/incident-summary.js';
+import type { IncidentSummary } from '../wire/incident-summary.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
 import { IncidentListQuery } from './dto/incident-list-query.dto.js';
 import { IncidentViewQuery } from './dto/incident-view-query.dto.js';

@@ -22,10 +22,7 @@ export type {
   ViewBasis,
 } from '../../../incidents/domain/view-types.js';
 
-export type {
-  CasualtyRange,
-  IncidentSummary,
-} from '../../../incidents/projections/incident-summary.js';
+export type { CasualtyRange, IncidentSummary } from '../../../incidents/wire/incident-summary.js';
 
 export type Page<T> = { items: T[]; nextCursor?: string | null };
 

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
 import { Optional } from './optional.js';
@@ -11,29 +12,26 @@ import {
   LIMITS,
   ReasonField,
 } from './common.dto.js';
-import { IsIsoTimeWithZone } from './iso-time.validator.js';
+import { IsIsoTimeWithZone } from '../../../common/dto/iso-time.validator.js';
 import { WorldTimeField } from './world-time.field.js';
 
 function ClaimIdField(): PropertyDecorator {
-  return (target, key) => {
-    ApiPropertyOptional({ pattern: ID_PATTERN.source, description: 'generated when absent' })(
-      target,
-      key,
-    );
-    Optional()(target, key);
-    IsString()(target, key);
-    Matches(ID_PATTERN, { message: 'claimId must match ^[a-z0-9][a-z0-9-]{2,63}$' })(target, key);
-  };
+  return applyDecorators(
+    ApiPropertyOptional({ pattern: ID_PATTERN.source, description: 'generated when absent' }),
+    Optional(),
+    IsString(),
+    Matches(ID_PATTERN, { message: 'claimId must match ^[a-z0-9][a-z0-9-]{2,63}$' }),
+  );
 }
 
 function TextField(optional: boolean): PropertyDecorator {
-  return (target, key) => {
-    (optional ? ApiPropertyOptional : ApiProperty)({ maxLength: LIMITS.text })(target, key);
-    if (optional) Optional()(target, key);
-    IsString()(target, key);
-    IsNotEmpty()(target, key);
-    MaxLength(LIMITS.text)(target, key);
-  };
+  return applyDecorators(
+    (optional ? ApiPropertyOptional : ApiProperty)({ maxLength: LIMITS.text }),
+    ...(optional ? [Optional()] : []),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(LIMITS.text),
+  );
 }
 
 const REPORTED_AT = {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -31,7 +32,7 @@ import {
   type Measure,
   type Precision,
 } from '../../domain/events.js';
-import { IsIsoTimeWithZone } from './iso-time.validator.js';
+import { IsIsoTimeWithZone } from '../../../common/dto/iso-time.validator.js';
 import { Optional } from './optional.js';
 
 export const LIMITS = {
@@ -165,60 +166,48 @@ export class OccurredAtDto {
 
 /** Decorators for an attribution chain: non-empty, original speaker first. */
 export function AttributionChain(): PropertyDecorator {
-  return (target, key) => {
-    for (const decorate of [
-      IsArray(),
-      ArrayMinSize(1),
-      ArrayMaxSize(LIMITS.attribution),
-      ValidateNested({ each: true }),
-      Type(() => AttributionLinkDto),
-    ]) {
-      decorate(target, key);
-    }
-  };
+  return applyDecorators(
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(LIMITS.attribution),
+    ValidateNested({ each: true }),
+    Type(() => AttributionLinkDto),
+  );
 }
 
 /** Decorators for a list of casualty figures: non-empty. */
 export function FigureList(): PropertyDecorator {
-  return (target, key) => {
-    for (const decorate of [
-      IsArray(),
-      ArrayMinSize(1),
-      ArrayMaxSize(LIMITS.figures),
-      ValidateNested({ each: true }),
-      Type(() => FigureDto),
-    ]) {
-      decorate(target, key);
-    }
-  };
+  return applyDecorators(
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(LIMITS.figures),
+    ValidateNested({ each: true }),
+    Type(() => FigureDto),
+  );
 }
 
 /** Decorators for tags: short lowercase words. */
 export function TagList(): PropertyDecorator {
-  return (target, key) => {
-    for (const decorate of [
-      IsArray(),
-      ArrayMaxSize(LIMITS.tags),
-      IsString({ each: true }),
-      Matches(/^[a-z0-9][a-z0-9-]{0,49}$/, {
-        each: true,
-        message: 'each tag must be lowercase letters, digits and hyphens (at most 50)',
-      }),
-    ]) {
-      decorate(target, key);
-    }
-  };
+  return applyDecorators(
+    IsArray(),
+    ArrayMaxSize(LIMITS.tags),
+    IsString({ each: true }),
+    Matches(/^[a-z0-9][a-z0-9-]{0,49}$/, {
+      each: true,
+      message: 'each tag must be lowercase letters, digits and hyphens (at most 50)',
+    }),
+  );
 }
 
 /** An optional or required free-text reason or note. */
 export function ReasonField(optional: boolean): PropertyDecorator {
-  return (target, key) => {
-    (optional ? ApiPropertyOptional : ApiProperty)({ maxLength: LIMITS.reason })(target, key);
-    if (optional) Optional()(target, key);
-    IsString()(target, key);
-    IsNotEmpty()(target, key);
-    MaxLength(LIMITS.reason)(target, key);
-  };
+  return applyDecorators(
+    (optional ? ApiPropertyOptional : ApiProperty)({ maxLength: LIMITS.reason }),
+    ...(optional ? [Optional()] : []),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(LIMITS.reason),
+  );
 }
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/;

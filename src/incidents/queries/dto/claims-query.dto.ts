@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { CLAIM_KINDS, CLAIM_STATES, FILTER_FLAGS } from '../../../search/claim-filter.js';
 import { TOPICS } from '../../domain/events.js';
-import { toInteger } from './query-transforms.js';
+import { toInteger } from '../../../common/dto/query-transforms.js';
 
 /** GET /incidents/:id/claims */
 export class ClaimsQuery {

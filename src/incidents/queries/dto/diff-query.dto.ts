@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
-import { toInteger } from './query-transforms.js';
+import { toInteger } from '../../../common/dto/query-transforms.js';
 
 /** GET /incidents/:id/diff — both revisions required, from ≤ to (checked by the controller). */
 export class DiffQuery {

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { IsIsoTimeWithZone } from '../../http/dto/iso-time.validator.js';
-import { toInteger } from './query-transforms.js';
+import { IsIsoTimeWithZone } from '../../../common/dto/iso-time.validator.js';
+import { toInteger } from '../../../common/dto/query-transforms.js';
 
 /** GET /incidents/:id — asOf and/or reportedBy, or revision alone (checked by the controller). */
 export class IncidentViewQuery {

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { TimelineBy, TimelineOrder } from '../../projections/read-model-queries.js';
-import { toInteger } from './query-transforms.js';
+import { toInteger } from '../../../common/dto/query-transforms.js';
 
 /** GET /incidents/:id/timeline */
 export class TimelineQuery {

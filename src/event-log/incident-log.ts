@@ -6,7 +6,8 @@
 import type { Response } from 'express';
 import { comparePositions, type EventStore, type StoredEvent } from '../event-store/event-store.js';
 import { streamIdOf } from '../incidents/domain/events.js';
-import { type FeedEnvelope, toEnvelope } from './envelope.js';
+import type { Envelope } from '../envelope/envelope.js';
+import { toEnvelope } from '../envelope/to-envelope.js';
 
 const CHUNK = 500;
 
@@ -30,8 +31,8 @@ export async function incidentPage(
   incidentId: string,
   after: string,
   limit: number,
-): Promise<{ items: FeedEnvelope[]; next: string }> {
-  const items: FeedEnvelope[] = [];
+): Promise<{ items: Envelope[]; next: string }> {
+  const items: Envelope[] = [];
   let next = after;
   for await (const event of eventsAfter(store, incidentId, after)) {
     items.push(toEnvelope(event));

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { comparePositions, type EventStore } from '../event-store/event-store.js';
 import { incidentIdOf } from '../incidents/domain/events.js';
-import { toEnvelope } from './envelope.js';
+import { toEnvelope } from '../envelope/to-envelope.js';
 
 const PAGE = 500;
 const logger = new Logger('events');

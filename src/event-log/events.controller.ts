@@ -11,14 +11,15 @@ import { ApiBadRequestResponse, ApiServiceUnavailableResponse } from '@nestjs/sw
 import type { Request, Response } from 'express';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import { incidentIdOf } from '../incidents/domain/events.js';
-import { type FeedEnvelope, toEnvelope } from './envelope.js';
+import type { Envelope } from '../envelope/envelope.js';
+import { toEnvelope } from '../envelope/to-envelope.js';
 import { eventsPageSchema } from './envelope-schema.js';
 import { EventsQuery } from './events-query.dto.js';
 import { incidentPage, streamIncidentNdjson } from './incident-log.js';
 import { streamNdjson } from './ndjson-stream.js';
 
 export interface EventsPage {
-  items: FeedEnvelope[];
+  items: Envelope[];
   /** Pass as `after` for the next page. */
   next: string;
 }

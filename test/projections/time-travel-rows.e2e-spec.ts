@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { evolve } from '../domain/evolve.js';
-import type { IncidentState, RecordedIncidentEvent } from '../domain/state.js';
-import { seededRandom } from '../domain/testing/random-story.js';
-import { foldReportedBy, foldReportedByAsOf } from '../domain/time-travel.js';
-import { toIncidentView } from '../domain/view.js';
-import { earliestWorldTime, worldTimeOf } from '../domain/world-time.js';
-import type { ReadModelDatabase } from './read-model-database.js';
-import { project, story } from './testing/project.js';
-import { TimeTravelRows } from './time-travel-rows.js';
+import { evolve } from '../../src/incidents/domain/evolve.js';
+import type { IncidentState, RecordedIncidentEvent } from '../../src/incidents/domain/state.js';
+import { seededRandom } from '../../src/incidents/domain/testing/random-story.js';
+import { foldReportedBy, foldReportedByAsOf } from '../../src/incidents/domain/time-travel.js';
+import { toIncidentView } from '../../src/incidents/domain/view.js';
+import { earliestWorldTime, worldTimeOf } from '../../src/incidents/domain/world-time.js';
+import type { ReadModelDatabase } from '../../src/incidents/projections/read-model-database.js';
+import { project, story } from '../../src/incidents/projections/testing/project.js';
+import { TimeTravelRows } from '../../src/incidents/projections/time-travel-rows.js';
 
 let readModel: ReadModelDatabase | undefined;
 afterEach(() => readModel?.close());

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsPosition } from '../common/input/position.validator.js';
-import { toInteger } from '../incidents/queries/dto/query-transforms.js';
+import { toInteger } from '../common/dto/query-transforms.js';
 
 /** GET /events */
 export class EventsQuery {

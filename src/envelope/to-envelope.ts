@@ -1,11 +1,9 @@
 import type { StoredEvent } from '../event-store/event-store.js';
-import type { FeedEnvelope } from '../feed/client/feed-types.js';
 import { incidentIdOf } from '../incidents/domain/events.js';
-
-export type { FeedEnvelope };
+import type { Envelope } from './envelope.js';
 
 /** The public shape of a stored event, as GET /events and the live feed send it (API.md). */
-export function toEnvelope(stored: StoredEvent): FeedEnvelope {
+export function toEnvelope(stored: StoredEvent): Envelope {
   return {
     position: stored.position,
     incidentId: incidentIdOf(stored.streamId) ?? stored.streamId,
