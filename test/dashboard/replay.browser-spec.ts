@@ -78,7 +78,10 @@ describe('the replay in Chromium', () => {
     await settled();
     expect(page.url()).toContain(`reportedBy=${encodeURIComponent(at('18:30'))}`);
     await statusShown('disputed');
-    expect(await byTestId('incident-title').textContent()).toBe('Explosion at a hospital');
+    // the step's view may still be rendering: wait for it rather than read it at once
+    await byTestId('incident-title')
+      .filter({ hasText: /^Explosion at a hospital$/ })
+      .waitFor();
     await byTestId('replay-back').click();
     await byTestId('replay-mode').getByText('world time 5 of 9').waitFor();
     await settled();
@@ -128,7 +131,7 @@ describe('the replay in Chromium', () => {
     await byTestId('replay-mode').getByText('as we knew it at').waitFor();
     await settled();
     expect(page.url()).toMatch(/reportedBy=.*&asOf=|asOf=.*&reportedBy=/);
-    expect(await byTestId('incident-basis').textContent()).toContain('as we knew it at');
+    await byTestId('incident-basis').filter({ hasText: 'as we knew it at' }).waitFor();
     // the correction (our fix) applies with its claim: 342, not the 324 we first typed
     await byTestId('casualty-range').getByText('342', { exact: true }).waitFor();
 
