@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -40,6 +41,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
     },
   },
+  // Preact's hooks follow React's rules: dependencies checked, not managed by hand.
+  { files: ['src/dashboard/web/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   // Plain Node scripts outside the TypeScript project: linted without type information.
   {
     files: ['**/*.mjs'],
