@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -55,6 +56,8 @@ export default tseslint.config(
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
+  // Preact's hooks follow React's rules: dependencies checked, not managed by hand.
+  { files: ['src/dashboard/web/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   // Plain Node scripts outside the TypeScript project: linted without type information.
   {
     files: ['**/*.mjs'],

@@ -10,7 +10,7 @@ import { edgeOf, ReplayEdge } from './replay-edge.js';
 import { TimelinePanel } from './timeline-panel.js';
 import { useLiveIncident } from './use-live-incident.js';
 import { useReplay } from './use-replay.js';
-import { paramsOf, timelineAt, viewPointFrom, viewPointKey } from './view-point.js';
+import { paramsOf, timelineAt, viewPointFrom } from './view-point.js';
 
 interface Props {
   incidentId: string;
@@ -19,17 +19,19 @@ interface Props {
 
 /** One incident: claims, casualties, timeline, live or replayed, with each claim's audit. */
 export function IncidentPage({ incidentId, params }: Props) {
-  const point = viewPointFrom(params);
-  const key = viewPointKey(point);
+  // one object per view point (the route's query, normalized), so hooks re-run only when it changes
+  const search = paramsOf(viewPointFrom(params)).toString();
+  const point = useMemo(() => viewPointFrom(new URLSearchParams(search)), [search]);
   const live = useLiveIncident(incidentId);
   const replay = useReplay(incidentId, point, live.view);
   const [historyOf, setHistoryOf] = useState<string | undefined>();
-  const timeline = useMemo(() => timelineAt(live.timeline, point), [live.timeline, key]);
+  const timeline = useMemo(() => timelineAt(live.timeline, point), [live.timeline, point]);
   const view = replay.view;
 
+  const title = live.view?.title;
   useEffect(() => {
-    if (live.view) document.title = `${live.view.title} · storyline`;
-  }, [live.view?.title]);
+    if (title) document.title = `${title} · storyline`;
+  }, [title]);
 
   const setPoint = (next: ViewPoint): void => {
     window.location.replace(incidentHref(incidentId, paramsOf(next)));

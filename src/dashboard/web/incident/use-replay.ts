@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IncidentView, ViewPoint } from '../api/api-types.js';
 import { ApiError, getView } from '../api/http.js';
 import { changedClaims, type ClaimChange } from '../lib/claim-changes.js';
-import { viewPointKey } from './view-point.js';
 
 export interface ReplayState {
   /** The view shown: the live one, or the one at the view point. */
@@ -17,7 +16,8 @@ export interface ReplayState {
 
 /**
  * The view at a view point. For a revision the previous step is revision n-1; for a time it is
- * whatever was shown before; live, it is the view before the latest update.
+ * whatever was shown before; live, it is the view before the latest update. `point` must keep
+ * its identity while it names the same view point (memoize it on its key).
  */
 export function useReplay(
   incidentId: string,
@@ -28,16 +28,15 @@ export function useReplay(
     changes: new Map<string, ClaimChange>(),
     loading: false,
   });
-  const shown = useRef<IncidentView | undefined>(undefined);
-  const request = useRef(0);
-  const key = viewPointKey(point);
+  const shownRef = useRef<IncidentView | undefined>(undefined);
+  const requestRef = useRef(0);
 
   useEffect(() => {
     if (point.kind !== 'live') return;
-    const previous = shown.current;
+    const previous = shownRef.current;
     if (liveView === previous) return;
     const sameIncident = previous?.incidentId === liveView?.incidentId;
-    shown.current = liveView;
+    shownRef.current = liveView;
     setState({
       view: liveView,
       changes:
@@ -46,34 +45,34 @@ export function useReplay(
           : new Map<string, ClaimChange>(),
       loading: false,
     });
-  }, [key, liveView]);
+  }, [point, liveView]);
 
   useEffect(() => {
     if (point.kind === 'live') return;
-    const id = ++request.current;
+    const id = ++requestRef.current;
     setState((current) => ({ ...current, loading: true }));
     const load = async (): Promise<void> => {
       const view = await getView(incidentId, point);
-      let previous = shown.current;
+      let previous = shownRef.current;
       if (point.kind === 'revision') {
         previous =
           point.revision > 0
             ? await getView(incidentId, { kind: 'revision', revision: point.revision - 1 })
             : undefined;
       }
-      if (id !== request.current) return;
-      shown.current = view;
+      if (id !== requestRef.current) return;
+      shownRef.current = view;
       setState({ view, changes: changedClaims(previous, view), loading: false });
     };
     load().catch((error: unknown) => {
-      if (id !== request.current) return;
+      if (id !== requestRef.current) return;
       const notFound = error instanceof ApiError && error.status === 404;
       const message = notFound
         ? 'Nothing had been recorded or reported about this incident at that point.'
         : error instanceof Error
           ? error.message
           : String(error);
-      shown.current = undefined;
+      shownRef.current = undefined;
       setState({
         view: undefined,
         changes: new Map<string, ClaimChange>(),
@@ -82,7 +81,7 @@ export function useReplay(
         notFound,
       });
     });
-  }, [incidentId, key]);
+  }, [incidentId, point]);
 
   return state;
 }

@@ -33,8 +33,8 @@ export function useIncidentList(query: IncidentListQuery): IncidentListState {
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [tick, setTick] = useState(0);
   const [live, setLive] = useState(false);
-  const shown = useRef(PAGE);
-  const request = useRef(0);
+  const shownRef = useRef(PAGE);
+  const requestRef = useRef(0);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -70,40 +70,40 @@ export function useIncidentList(query: IncidentListQuery): IncidentListState {
   }, [feed]);
 
   useEffect(() => {
-    const id = ++request.current;
-    const limit = Math.min(100, Math.max(PAGE, shown.current));
+    const id = ++requestRef.current;
+    const limit = Math.min(100, Math.max(PAGE, shownRef.current));
     listIncidents({ status: query.status, q: query.q, limit })
       .then((page) => {
-        if (id !== request.current) return;
+        if (id !== requestRef.current) return;
         setItems(page.items);
         setNextCursor(page.nextCursor ?? undefined);
         setError(undefined);
       })
       .catch((failure: unknown) => {
-        if (id === request.current)
+        if (id === requestRef.current)
           setError(failure instanceof Error ? failure.message : String(failure));
       })
       .finally(() => {
-        if (id === request.current) setLoading(false);
+        if (id === requestRef.current) setLoading(false);
       });
   }, [query.status, query.q, tick]);
 
   const loadMore = useCallback(() => {
     if (!nextCursor) return;
-    const id = ++request.current;
+    const id = ++requestRef.current;
     listIncidents({ status: query.status, q: query.q, limit: PAGE, cursor: nextCursor })
       .then((page) => {
-        if (id !== request.current) return;
+        if (id !== requestRef.current) return;
         setItems((current) => {
           const known = new Set(current.map((item) => item.incidentId));
           const merged = [...current, ...page.items.filter((item) => !known.has(item.incidentId))];
-          shown.current = merged.length;
+          shownRef.current = merged.length;
           return merged;
         });
         setNextCursor(page.nextCursor ?? undefined);
       })
       .catch((failure: unknown) => {
-        if (id === request.current)
+        if (id === requestRef.current)
           setError(failure instanceof Error ? failure.message : String(failure));
       });
   }, [nextCursor, query.status, query.q]);

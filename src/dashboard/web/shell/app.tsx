@@ -9,11 +9,11 @@ import { useHashRoute } from './use-hash-route.js';
 export function App() {
   const route = useHashRoute();
   const main = useRef<HTMLElement>(null);
-  const routeKey = route.page === 'incident' ? route.incidentId : 'incidents';
+  const onList = route.page === 'incidents';
 
   useEffect(() => {
-    if (route.page === 'incidents') document.title = 'Incidents · storyline';
-  }, [routeKey]);
+    if (onList) document.title = 'Incidents · storyline';
+  }, [onList]);
 
   const skipToMain = (event: Event): void => {
     event.preventDefault();
