@@ -8,10 +8,11 @@ const esm = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
-  testTimeout: 60000,
 };
 
 export default {
+  // a global option: Jest ignores it inside a project, which left every test at 5 s
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/support/skipped-reporter.js'],
   projects: [
     // the pure parts, in seconds: no server, no PostgreSQL, no browser
