@@ -176,6 +176,49 @@ describe('toClaimView', () => {
     });
     expect(toClaimView(recorder.state!, 'nope')).toBeNull();
   });
+
+  test('a claim’s keys run as in the API: claimId first, then kind, state and flags', () => {
+    const tracking = [
+      'reportedAt',
+      'firstReportedAt',
+      'recordedAt',
+      'updatedAt',
+      'versions',
+      'disputedBy',
+      'disputes',
+      'supportedBy',
+      'supports',
+      'corroboration',
+    ];
+    const disputed: IncidentEvent = {
+      type: 'ClaimDisputed',
+      data: { claimId: 'c1', disputedByClaimId: 'f1' },
+    };
+    const { recorder } = view(statement('c1'), casualties('f1', [1, 2]), disputed);
+    const keys = (claimId: string) => Object.keys(toClaimView(recorder.state!, claimId) ?? {});
+    expect(keys('c1')).toEqual([
+      'claimId',
+      'kind',
+      'state',
+      'flags',
+      'text',
+      'quoted',
+      'topic',
+      'attribution',
+      ...tracking,
+      'source',
+    ]);
+    expect(keys('f1')).toEqual([
+      'claimId',
+      'kind',
+      'state',
+      'flags',
+      'figures',
+      'attribution',
+      ...tracking,
+      'source',
+    ]);
+  });
 });
 
 describe('source names', () => {
