@@ -1,12 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Command } from './commands.js';
 import type { Figure } from './events.js';
-import { NOW, refused, when } from './testing/decide-harness.js';
+import { NOW, refused, reportedAt, when } from './testing/decide-harness.js';
 import { INCIDENT_ID, outlet, statement, wire } from './testing/samples.js';
 import { REPORTED_AT_CLOCK_SKEW_MS } from './validate.js';
 
 const id = INCIDENT_ID;
-const reportedAt = '2017-05-18T20:00:00.000Z';
 
 describe('ReportStatement', () => {
   const command: Command = {

@@ -1,9 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Command } from './commands.js';
-import { refused, retraction, when } from './testing/decide-harness.js';
+import { refused, reportedAt, retraction, when } from './testing/decide-harness.js';
 import { INCIDENT_ID, statement, wire } from './testing/samples.js';
-
-const reportedAt = '2017-05-18T20:00:00.000Z';
 
 describe('RetractClaim', () => {
   const retract: Command = {

@@ -1,11 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Command } from './commands.js';
 import type { Figure } from './events.js';
-import { refused, retraction, when } from './testing/decide-harness.js';
+import { refused, reportedAt, retraction, when } from './testing/decide-harness.js';
 import { INCIDENT_ID, casualties, outlet, statement, wire } from './testing/samples.js';
 
 const id = INCIDENT_ID;
-const reportedAt = '2017-05-18T20:00:00.000Z';
 
 describe('ReviseClaim', () => {
   const revise = (patch: object): Command => ({

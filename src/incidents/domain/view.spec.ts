@@ -177,47 +177,17 @@ describe('toClaimView', () => {
     expect(toClaimView(recorder.state!, 'nope')).toBeNull();
   });
 
-  test('a claim’s keys run as in the API: claimId first, then kind, state and flags', () => {
-    const tracking = [
-      'reportedAt',
-      'firstReportedAt',
-      'recordedAt',
-      'updatedAt',
-      'versions',
-      'disputedBy',
-      'disputes',
-      'supportedBy',
-      'supports',
-      'corroboration',
-    ];
+  test('a claim’s keys start as in the API: claimId, kind, state, flags, then its content', () => {
     const disputed: IncidentEvent = {
       type: 'ClaimDisputed',
       data: { claimId: 'c1', disputedByClaimId: 'f1' },
     };
     const { recorder } = view(statement('c1'), casualties('f1', [1, 2]), disputed);
     const keys = (claimId: string) => Object.keys(toClaimView(recorder.state!, claimId) ?? {});
-    expect(keys('c1')).toEqual([
-      'claimId',
-      'kind',
-      'state',
-      'flags',
-      'text',
-      'quoted',
-      'topic',
-      'attribution',
-      ...tracking,
-      'source',
-    ]);
-    expect(keys('f1')).toEqual([
-      'claimId',
-      'kind',
-      'state',
-      'flags',
-      'figures',
-      'attribution',
-      ...tracking,
-      'source',
-    ]);
+    const head = ['claimId', 'kind', 'state', 'flags'];
+    expect(keys('c1').slice(0, 8)).toEqual([...head, 'text', 'quoted', 'topic', 'attribution']);
+    expect(keys('f1').slice(0, 6)).toEqual([...head, 'figures', 'attribution']);
+    expect(keys('c1').at(-1)).toBe('source');
   });
 });
 

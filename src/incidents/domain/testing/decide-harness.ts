@@ -9,6 +9,9 @@ import { opened, wire } from './samples.js';
 
 export const NOW = new Date('2017-05-18T21:00:00Z');
 
+/** An hour before NOW: when the sample sources revise or retract. */
+export const reportedAt = '2017-05-18T20:00:00.000Z';
+
 /** The state after the sample incident was opened and then these events recorded. */
 export function given(...events: IncidentEvent[]) {
   const recorder = new Recorder();
@@ -28,8 +31,8 @@ export const refused = (
   field?: string,
 ) => expectRefusal(() => when(command, ...events), code, field);
 
-/** The wire service retracts the claim (reported an hour before NOW). */
+/** The wire service retracts the claim, at `reportedAt`. */
 export const retraction = (claimId: string, reason = 'withdrawn'): IncidentEvent => ({
   type: 'ClaimRetracted',
-  data: { claimId, attribution: wire, reportedAt: '2017-05-18T20:00:00.000Z', reason },
+  data: { claimId, attribution: wire, reportedAt, reason },
 });
