@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { IsPosition } from '../common/input/position.validator.js';
-import { toInteger } from '../common/dto/query-transforms.js';
+import { PageLimit } from '../common/dto/paging.decorators.js';
 
 /** GET /events */
 export class EventsQuery {
@@ -15,17 +14,7 @@ export class EventsQuery {
   @IsPosition()
   after: string = '0';
 
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: 1000,
-    default: 100,
-    description: 'page size of the JSON answer (NDJSON streams to the head regardless)',
-  })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(1000, 100, 'page size of the JSON answer (NDJSON streams to the head regardless)')
   limit: number = 100;
 
   @ApiPropertyOptional({

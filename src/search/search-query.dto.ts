@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { toInteger } from '../common/dto/query-transforms.js';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { PageLimit, PageCursor } from '../common/dto/paging.decorators.js';
 
 /** GET /search */
 export class SearchQuery {
@@ -14,17 +13,9 @@ export class SearchQuery {
   @Length(1, 200)
   q?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100, 20)
   limit: number = 20;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (it carries `q`)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 1000)
+  @PageCursor(1000, 'nextCursor of the previous page (it carries `q`)')
   cursor?: string;
 }

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ATTRIBUTION_KINDS } from '../incidents/domain/events.js';
-import { toInteger } from '../common/dto/query-transforms.js';
+import { PageLimit, PageCursor } from '../common/dto/paging.decorators.js';
 
 /** GET /sources */
 export class SourcesQuery {
@@ -17,34 +16,18 @@ export class SourcesQuery {
   @IsIn(ATTRIBUTION_KINDS)
   kind?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100, 50)
   limit: number = 50;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (it carries q and kind)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 1000)
+  @PageCursor(1000, 'nextCursor of the previous page (it carries q and kind)')
   cursor?: string;
 }
 
 /** GET /sources/:kind/:name/claims */
 export class SourceClaimsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(500, 100)
   limit: number = 100;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 1000)
+  @PageCursor(1000)
   cursor?: string;
 }

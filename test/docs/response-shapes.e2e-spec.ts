@@ -71,6 +71,8 @@ describe('responses match /docs/json', () => {
       `/incidents/${ID}/claims/c-strike`,
     );
     expect(claim.flags).toEqual(['revised', 'disputed']);
+    // the claim's JSON reads in the schema's order, its id first
+    expect(Object.keys(claim).slice(0, 4)).toEqual(['claimId', 'kind', 'state', 'flags']);
     await check('/incidents/{id}/claims/{claimId}', `/incidents/${ID}/claims/c-wire`);
     await check('/incidents/{id}/claims/{claimId}', `/incidents/${ID}/claims/f-ministry`);
     await check(

@@ -50,6 +50,37 @@ describe('the read routes in /docs', () => {
     expect(statuses.some((status) => status.startsWith('4'))).toBe(true);
   });
 
+  test.each([
+    ['/incidents', 100, 20, 500],
+    ['/incidents/{id}/timeline', 1000, 100, 500],
+    ['/incidents/{id}/claims', 500, 100, 1000],
+    ['/search', 100, 20, 1000],
+    ['/sources', 100, 50, 1000],
+    ['/sources/{kind}/{name}/claims', 500, 100, 1000],
+    ['/events', 1000, 100, undefined],
+  ])('%s documents its page size and cursor bounds', (path, maximum, size, cursorLength) => {
+    const parameter = (name: string) =>
+      paths[path].get.parameters?.find((p) => p.name === name) as
+        { description?: string; schema: Record<string, unknown> } | undefined;
+    expect(parameter('limit')).toMatchObject({
+      description: expect.any(String),
+      schema: { type: 'integer', minimum: 1, maximum, default: size },
+    });
+    // /events pages by position (`after`), not by cursor
+    expect(parameter('cursor')).toEqual(
+      cursorLength === undefined
+        ? undefined
+        : expect.objectContaining({
+            description: expect.stringContaining('nextCursor'),
+            schema: expect.objectContaining({
+              type: 'string',
+              minLength: 1,
+              maxLength: cursorLength,
+            }),
+          }),
+    );
+  });
+
   test('the view documents its ETag header', () => {
     expect(paths['/incidents/{id}'].get.responses['200'].headers).toHaveProperty('ETag');
   });

@@ -4,11 +4,11 @@
  */
 import type {
   AttributionLink,
+  CasualtyEstimateAssessed,
   Figure,
   IncidentOpened,
   IncidentStatus,
   Location,
-  Measure,
   OccurredAt,
   Quoted,
   Topic,
@@ -121,15 +121,7 @@ export type SupportClaim = {
 export type AssessCasualties = {
   type: 'AssessCasualties';
   incidentId: string;
-  measure: Measure;
-  group: string;
-  low: number;
-  best: number;
-  high: number | null;
-  basis: string[];
-  reason: string;
-  reportedAt?: string;
-};
+} & CasualtyEstimateAssessed;
 
 export type Command =
   | OpenIncident

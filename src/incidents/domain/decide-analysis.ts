@@ -1,9 +1,10 @@
 /** The part of `decide` for an analyst's judgements: supports between claims, the desk's assessments. */
 import { groupKey } from './casualties.js';
 import type { AssessCasualties, SupportClaim } from './commands.js';
-import { liveClaim } from './decide-claims.js';
+import { linkedClaims } from './claim-link.js';
 import { DomainError } from './errors.js';
 import { MEASURES, type IncidentEvent } from './events.js';
+import { liveClaim } from './live-claim.js';
 import type { IncidentState } from './state.js';
 import { optionalText, requireText, worldTime } from './validate.js';
 
@@ -13,22 +14,7 @@ export function supportClaim(
   state: IncidentState,
   now: Date,
 ): IncidentEvent {
-  const claim = liveClaim(state, command.claimId);
-  const by = liveClaim(state, command.supportedByClaimId, 'supportedByClaimId');
-  if (by.claimId === claim.claimId) {
-    throw new DomainError(
-      'claim_self_support',
-      'a claim cannot support itself',
-      'supportedByClaimId',
-    );
-  }
-  if (claim.supportedBy.includes(by.claimId)) {
-    throw new DomainError(
-      'support_exists',
-      `claim ${claim.claimId} is already supported by ${by.claimId}`,
-      'supportedByClaimId',
-    );
-  }
+  const [claim, by] = linkedClaims('support', state, command.claimId, command.supportedByClaimId);
   const note = optionalText(command.note, 'note');
   return {
     type: 'ClaimSupported',

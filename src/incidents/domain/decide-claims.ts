@@ -8,9 +8,11 @@ import type {
   RetractClaim,
   ReviseClaim,
 } from './commands.js';
+import { linkedClaims } from './claim-link.js';
 import { deepEqual } from './equal.js';
 import { DomainError } from './errors.js';
 import type { ClaimCorrected, ClaimRevisedBySource, Figure, IncidentEvent } from './events.js';
+import { liveClaim } from './live-claim.js';
 import { findClaim, type ClaimState, type IncidentState } from './state.js';
 import {
   checkAttribution,
@@ -62,18 +64,6 @@ function requireNewClaimId(state: IncidentState, claimId: string): string {
     throw new DomainError('claim_exists', `claim ${id} already exists in this incident`, 'claimId');
   }
   return id;
-}
-
-/** The referenced claim: it exists in this incident and is not retracted. */
-export function liveClaim(state: IncidentState, claimId: string, field = 'claimId'): ClaimState {
-  const claim = findClaim(state, claimId);
-  if (!claim) {
-    throw new DomainError('claim_not_found', `no claim ${claimId} in this incident`, field);
-  }
-  if (claim.state === 'retracted') {
-    throw new DomainError('claim_retracted', `claim ${claimId} was retracted`, field);
-  }
-  return claim;
 }
 
 /** Text and `quoted` only for statements, figures only for casualty claims. */
@@ -193,22 +183,7 @@ function correctClaim(command: CorrectClaim, state: IncidentState): IncidentEven
 }
 
 function disputeClaim(command: DisputeClaim, state: IncidentState, now: Date): IncidentEvent {
-  const claim = liveClaim(state, command.claimId);
-  const by = liveClaim(state, command.disputedByClaimId, 'disputedByClaimId');
-  if (by.claimId === claim.claimId) {
-    throw new DomainError(
-      'claim_self_dispute',
-      'a claim cannot dispute itself',
-      'disputedByClaimId',
-    );
-  }
-  if (claim.disputedBy.includes(by.claimId)) {
-    throw new DomainError(
-      'dispute_exists',
-      `claim ${claim.claimId} is already disputed by ${by.claimId}`,
-      'disputedByClaimId',
-    );
-  }
+  const [claim, by] = linkedClaims('dispute', state, command.claimId, command.disputedByClaimId);
   const note = optionalText(command.note, 'note');
   return {
     type: 'ClaimDisputed',

@@ -3,7 +3,7 @@
  * `revision`, claim history and the dashboard replay. Pure: never mutates its input. Folds of
  * many events use `IncidentFold` (incident-fold.ts), which applies these same rules in place.
  */
-import type { IncidentEvent } from './events.js';
+import type { IncidentEvent, StatementReported } from './events.js';
 import { groupKey } from './casualties.js';
 import { settledClaim, settleDependents, withFlag } from './flags.js';
 import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
@@ -103,11 +103,19 @@ function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentSt
   }
 }
 
-/** The claim a StatementReported or CasualtyFiguresReported creates. */
+/**
+ * The claim a StatementReported or CasualtyFiguresReported creates, its keys in the order of the
+ * API's claim: claimId first (later changes keep the order; keys set later, and the derived
+ * `source` of claimView, come last).
+ */
 export function newClaim(event: RecordedIncidentEvent): ClaimState {
-  const base = {
-    state: 'active' as const,
-    flags: [],
+  const sourceAndRecord = ({
+    attribution,
+    reportedAt,
+  }: Pick<StatementReported, 'attribution' | 'reportedAt'>) => ({
+    attribution,
+    reportedAt,
+    firstReportedAt: reportedAt,
     recordedAt: event.recordedAt,
     updatedAt: event.recordedAt,
     versions: 1,
@@ -116,32 +124,30 @@ export function newClaim(event: RecordedIncidentEvent): ClaimState {
     supportedBy: [],
     supports: [],
     corroboration: { independentSources: 1, grade: 'single-source' as const },
-  };
+  });
   if (event.type === 'StatementReported') {
-    const { claimId, text, quoted, topic, attribution, reportedAt, url } = event.data;
+    const { claimId, text, quoted, topic, url } = event.data;
     return {
-      ...base,
       claimId,
       kind: 'statement',
+      state: 'active',
+      flags: [],
       text,
       quoted,
       ...(topic !== undefined && { topic }),
       ...(url !== undefined && { url }),
-      attribution,
-      reportedAt,
-      firstReportedAt: reportedAt,
+      ...sourceAndRecord(event.data),
     };
   }
   if (event.type === 'CasualtyFiguresReported') {
-    const { claimId, figures, attribution, reportedAt } = event.data;
+    const { claimId, figures } = event.data;
     return {
-      ...base,
       claimId,
       kind: 'casualties',
+      state: 'active',
+      flags: [],
       figures,
-      attribution,
-      reportedAt,
-      firstReportedAt: reportedAt,
+      ...sourceAndRecord(event.data),
     };
   }
   throw new InvalidIncidentStream(`${event.type} does not report a claim`);

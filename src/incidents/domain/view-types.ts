@@ -5,6 +5,7 @@
  */
 import type {
   AttributionLink,
+  CasualtyEstimateAssessed,
   Figure,
   IncidentEvent,
   IncidentEventType,
@@ -99,14 +100,7 @@ export type CasualtySourceView = {
 };
 
 /** The desk's latest estimate for one measure and group, with who made it and when. */
-export type CasualtyAssessment = {
-  measure: Measure;
-  group: string;
-  low: number;
-  best: number;
-  high: number | null;
-  basis: string[];
-  reason: string;
+export type CasualtyAssessment = Omit<CasualtyEstimateAssessed, 'reportedAt'> & {
   /** World time: the event's reportedAt, else its recordedAt. */
   reportedAt: string;
   recordedAt: string;
@@ -191,8 +185,8 @@ export type ViewChange =
       type: 'casualties-changed';
       measure: Measure;
       group: string;
-      before: { min: number; max: number | null } | null;
-      after: { min: number; max: number | null } | null;
+      before: CasualtyRangeValue | null;
+      after: CasualtyRangeValue | null;
     }
   /** The desk's latest assessment of a measure and group changed. */
   | {

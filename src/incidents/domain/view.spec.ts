@@ -176,6 +176,19 @@ describe('toClaimView', () => {
     });
     expect(toClaimView(recorder.state!, 'nope')).toBeNull();
   });
+
+  test('a claim’s keys start as in the API: claimId, kind, state, flags, then its content', () => {
+    const disputed: IncidentEvent = {
+      type: 'ClaimDisputed',
+      data: { claimId: 'c1', disputedByClaimId: 'f1' },
+    };
+    const { recorder } = view(statement('c1'), casualties('f1', [1, 2]), disputed);
+    const keys = (claimId: string) => Object.keys(toClaimView(recorder.state!, claimId) ?? {});
+    const head = ['claimId', 'kind', 'state', 'flags'];
+    expect(keys('c1').slice(0, 8)).toEqual([...head, 'text', 'quoted', 'topic', 'attribution']);
+    expect(keys('f1').slice(0, 6)).toEqual([...head, 'figures', 'attribution']);
+    expect(keys('c1').at(-1)).toBe('source');
+  });
 });
 
 describe('source names', () => {

@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CLAIM_KINDS, CLAIM_STATES, FILTER_FLAGS } from '../../../search/claim-filter.js';
 import { TOPICS } from '../../domain/events.js';
-import { toInteger } from '../../../common/dto/query-transforms.js';
+import { PageLimit, PageCursor } from '../../../common/dto/paging.decorators.js';
 
 /** GET /incidents/:id/claims */
 export class ClaimsQuery {
@@ -44,17 +43,9 @@ export class ClaimsQuery {
   @Length(1, 200)
   q?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(500, 100)
   limit: number = 100;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (it carries the filters)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 1000)
+  @PageCursor(1000, 'nextCursor of the previous page (it carries the filters)')
   cursor?: string;
 }

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { type IncidentStatus, STATUSES } from '../../domain/events.js';
-import { toInteger } from '../../../common/dto/query-transforms.js';
+import { PageLimit, PageCursor } from '../../../common/dto/paging.decorators.js';
 
 /** GET /incidents */
 export class IncidentListQuery {
@@ -26,17 +25,9 @@ export class IncidentListQuery {
   @Length(1, 200)
   q?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100, 20)
   limit: number = 20;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @PageCursor(500)
   cursor?: string;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import type { TimelineBy, TimelineOrder } from '../../projections/read-model-queries.js';
 import { toInteger } from '../../../common/dto/query-transforms.js';
+import { PageLimit, PageCursor } from '../../../common/dto/paging.decorators.js';
 
 /** GET /incidents/:id/timeline */
 export class TimelineQuery {
@@ -16,12 +17,7 @@ export class TimelineQuery {
   @Min(0)
   after?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(1000, 100)
   limit: number = 100;
 
   @ApiPropertyOptional({
@@ -43,12 +39,9 @@ export class TimelineQuery {
   @IsIn(['recorded', 'reported'])
   by?: TimelineBy;
 
-  @ApiPropertyOptional({
-    description:
-      'nextCursor of the previous page; it remembers its order and by (another order or by is a 400)',
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @PageCursor(
+    500,
+    'nextCursor of the previous page; it remembers its order and by (another order or by is a 400)',
+  )
   cursor?: string;
 }
