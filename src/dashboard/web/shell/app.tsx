@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { IncidentPage } from '../incident/incident-page.js';
 import { IncidentsPage } from '../incidents/incidents-page.js';
+import { SourcePage } from '../sources/source-page.js';
+import { SourcesPage } from '../sources/sources-page.js';
 import { ConnectionStatus } from './connection-status.js';
 import { TokenForm } from './token-form.js';
 import { useHashRoute } from './use-hash-route.js';
@@ -30,7 +32,16 @@ export function App() {
           storyline
         </a>
         <nav aria-label="Main">
-          <a href="#/">Incidents</a>
+          <a href="#/" aria-current={onList ? 'page' : undefined}>
+            Incidents
+          </a>
+          <a
+            href="#/sources"
+            aria-current={route.page === 'sources' ? 'page' : undefined}
+            data-testid="nav-sources"
+          >
+            Sources
+          </a>
           <a href="/docs">API</a>
         </nav>
         <ConnectionStatus />
@@ -39,6 +50,10 @@ export function App() {
         <TokenForm />
         {route.page === 'incident' ? (
           <IncidentPage incidentId={route.incidentId} params={route.params} />
+        ) : route.page === 'sources' ? (
+          <SourcesPage />
+        ) : route.page === 'source' ? (
+          <SourcePage kind={route.kind} name={route.name} />
         ) : (
           <IncidentsPage />
         )}
