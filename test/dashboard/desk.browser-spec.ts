@@ -238,9 +238,14 @@ describeInChromium('the desk: casualties, assessments, chart, downloads, sources
     expect(page.url()).toContain('#/sources/ngo/Bridge%20Monitor');
     const claim = byTestId('source-claim', `[data-claim-id="c-monitor"]`);
     expect(await claim.getAttribute('data-incident-id')).toBe(DESK);
-    await claim.getByTestId('source-claim-incident').click();
+    await claim.getByTestId('source-claim-link').click();
     await byTestId('incident-page', '[data-feed="live"]').waitFor();
     expect(await byTestId('incident-title').textContent()).toBe('Strike on the Qasr al-Nil bridge');
+    // the claim link lands on that claim's card, focused
+    await page.locator('#claim-c-monitor:focus').waitFor();
+    await page.goBack();
+    await claim.getByTestId('source-claim-incident').click();
+    await byTestId('incident-page', '[data-feed="live"]').waitFor();
   });
 
   test('a source with more claims than a page lists them all through “Show more”', async () => {
@@ -320,13 +325,13 @@ describeInChromium('the desk: casualties, assessments, chart, downloads, sources
     expect(layout.casualtiesRight).toBeLessThanOrEqual(390);
     expect(layout.claimsRight).toBeLessThanOrEqual(390);
 
-    // the tooltip of the widest label still fits the phone's canvas
-    const tooltip = await hoverPoint(
-      page,
-      byTestId('casualty-chart').locator('canvas'),
-      'Bridge Monitor',
-    );
-    expectInside(tooltip);
+    // every point's tooltip, the long wording's too, fits the phone's canvas
+    const canvas = byTestId('casualty-chart').locator('canvas');
+    for (const source of ['Health Ministry', 'Bridge Monitor', 'Army spokesman']) {
+      const tooltip = await hoverPoint(page, canvas, source);
+      expect(tooltip.lines.join(' ')).toContain(source);
+      expectInside(tooltip);
+    }
 
     // a claim's history: every label cell is as wide as its longest word (no break inside one)
     await byTestId('claim', '[data-claim-id="c-monitor"]')
@@ -407,12 +412,13 @@ async function hoverPoint(page: Page, canvas: Locator, source: string): Promise<
   const box = await canvas.boundingBox();
   if (!box) throw new Error('the canvas has no box');
   await page.mouse.move(box.x + point.x, box.y + point.y);
-  const handle = await page.waitForFunction(() => {
+  const handle = await page.waitForFunction((name) => {
     const drawn = document.querySelector<HTMLCanvasElement>(
       '[data-testid="casualty-chart"] canvas',
     );
-    return drawn?.dataset.tooltip || undefined;
-  });
+    const tooltip = drawn?.dataset.tooltip;
+    return tooltip && tooltip.includes(name) ? tooltip : undefined;
+  }, source);
   return JSON.parse((await handle.jsonValue()) as string) as Tooltip;
 }
 

@@ -5,6 +5,7 @@ import { SourcePage } from '../sources/source-page.js';
 import { SourcesPage } from '../sources/sources-page.js';
 import { ConnectionStatus } from './connection-status.js';
 import { TokenForm } from './token-form.js';
+import { useClaimTarget } from './use-claim-target.js';
 import { useHashRoute } from './use-hash-route.js';
 
 /** The page shell: landmarks, the connection status, and the routed page. */
@@ -12,6 +13,7 @@ export function App() {
   const route = useHashRoute();
   const main = useRef<HTMLElement>(null);
   const onList = route.page === 'incidents';
+  useClaimTarget(route.page === 'incident' ? (route.params.get('claim') ?? undefined) : undefined);
 
   useEffect(() => {
     if (onList) document.title = 'Incidents · storyline';
