@@ -363,6 +363,13 @@ describeInChromium('the desk: casualties, assessments, chart, downloads, sources
     expect(await byTestId('history-dialog').locator('th[scope="row"]').count()).toBeGreaterThan(0);
     expect(broken).toEqual([]);
     await page.keyboard.press('Escape');
+
+    // the sources table scrolls inside its box; the page itself does not widen
+    await page.goto(`${booted.url}/#/sources`);
+    await byTestId('sources-table').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
     expect(browser.pageErrors).toEqual([]);
   });
 

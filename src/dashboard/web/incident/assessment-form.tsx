@@ -135,7 +135,9 @@ export function AssessmentForm({ incidentId, line }: Props) {
             />
           </label>
           <label>
-            High <span class="muted">(empty: no upper bound)</span>
+            <span>
+              High <span class="muted">(blank: no upper bound)</span>
+            </span>
             <input
               inputMode="numeric"
               value={high}

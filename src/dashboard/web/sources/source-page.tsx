@@ -73,14 +73,14 @@ export function SourcePage({ kind, name }: { kind: string; name: string }) {
               <span dir="auto">{claim.source}</span> · reported{' '}
               <time dateTime={claim.reportedAt}>{formatTime(claim.reportedAt)}</time> ·{' '}
               <a href={incidentHref(incidentId)} data-testid="source-claim-incident">
-                incident <code>{incidentId}</code>
+                in <code>{incidentId}</code>
               </a>{' '}
               ·{' '}
               <a
                 href={incidentHref(incidentId, new URLSearchParams({ claim: claim.claimId }))}
                 data-testid="source-claim-link"
               >
-                claim <code>{claim.claimId}</code>
+                go to the claim
               </a>
             </p>
           </li>

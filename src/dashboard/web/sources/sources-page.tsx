@@ -4,6 +4,22 @@ import { formatTime } from '../lib/format.js';
 import { sourceHref } from '../shell/use-hash-route.js';
 import { nextSort, SOURCE_COLUMNS, sortSources, type SourceSort } from './source-order.js';
 
+const day = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** The day in the table (UTC), the full time on hover and to assistive technology. */
+function Day({ at }: { at: string }) {
+  return (
+    <time dateTime={at} title={formatTime(at)}>
+      {day.format(Date.parse(at))}
+    </time>
+  );
+}
+
 const errorText = (failure: unknown): string =>
   failure instanceof Error ? failure.message : String(failure);
 
@@ -58,7 +74,8 @@ export function SourcesPage() {
       )}
       {!loading && !error && rows.length === 0 && <p class="muted">No source yet.</p>}
       {rows.length > 0 && (
-        <div class="table-scroll">
+        // scrolls sideways on a phone: focusable, so a keyboard can scroll it too
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="Track records">
           <table class="sources-table" data-testid="sources-table" aria-busy={loading}>
             <caption class="visually-hidden">
               Track record of each source; select a column heading to sort by it.
@@ -107,11 +124,11 @@ export function SourcesPage() {
                       {row[column]}
                     </td>
                   ))}
-                  <td>
-                    <time dateTime={row.firstReportedAt}>{formatTime(row.firstReportedAt)}</time>
+                  <td class="date">
+                    <Day at={row.firstReportedAt} />
                   </td>
-                  <td>
-                    <time dateTime={row.lastReportedAt}>{formatTime(row.lastReportedAt)}</time>
+                  <td class="date">
+                    <Day at={row.lastReportedAt} />
                   </td>
                 </tr>
               ))}
