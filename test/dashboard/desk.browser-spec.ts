@@ -52,6 +52,17 @@ describeInChromium('the desk: casualties, assessments, chart, downloads, sources
       await form.getByTestId(`assessment-${field}`).fill(value);
     }
   };
+  /** Form controls and buttons a screen reader would announce without a name. */
+  const unlabelledControls = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('input, select, button, textarea')]
+        .filter((element) => {
+          const control = element as HTMLInputElement;
+          const named = (control.labels?.length ?? 0) > 0 || control.getAttribute('aria-label');
+          return !named && !(control.textContent ?? '').trim();
+        })
+        .map((element) => element.outerHTML.slice(0, 120)),
+    );
   const useToken = async (line: Locator, token: string) => {
     await line.getByTestId('assessment-token-input').fill(token);
     await line.getByRole('button', { name: 'Use token' }).click();
@@ -96,7 +107,9 @@ describeInChromium('the desk: casualties, assessments, chart, downloads, sources
     };
 
     // a reporter may not assess: 403, its detail shown, nothing appended
+    expect(await unlabelledControls()).toEqual([]);
     await useToken(line, TOKENS.reporter);
+    expect(await unlabelledControls()).toEqual([]);
     const forbidden = await refusal('reporter', body);
     expect(forbidden.status).toBe(403);
     await fillAssessment(form, { low: '8', best: '10', high: '12', reason: body.reason });
@@ -205,6 +218,7 @@ describeInChromium('the desk: casualties, assessments, chart, downloads, sources
     expect(await table.locator('th[aria-sort="descending"]').getAttribute('data-column')).toBe(
       'claims',
     );
+    expect(await unlabelledControls()).toEqual([]);
     expect(new Set(await names())).toEqual(
       new Set(['Health Ministry', 'Bridge Monitor', 'Army spokesman', 'Local blogger', 'Reuters']),
     );
@@ -288,6 +302,27 @@ describeInChromium('the desk: casualties, assessments, chart, downloads, sources
     expect(await found('Delta Wire')).toEqual(['desk-other']);
     expect(await found('bridge flooding')).toEqual([]);
     await page.getByText('No incident matches.').waitFor();
+  });
+
+  test('more than a page of sources: the first hundred, then “Show more”, sorted together', async () => {
+    for (let n = 0; n < 95; n += 1) {
+      await write(booted.url, `/incidents/desk-other/statements`, {
+        text: `Stringer report ${n}.`,
+        attribution: [{ name: `Stringer ${String(n).padStart(2, '0')}`, kind: 'person' }],
+        reportedAt: new Date(Date.UTC(2026, 10, 3, 0, n)).toISOString(),
+      });
+    }
+    await page.goto(`${booted.url}/#/sources`);
+    const rows = byTestId('sources-table').getByTestId('source-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(100);
+    await byTestId('sort-name').click();
+    await byTestId('sources-more').click();
+    await byTestId('sources-more').waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(101);
+    const names = await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-name')));
+    expect(names.slice(0, 2)).toEqual(['Army spokesman', 'Bridge Monitor']);
+    expect(names.at(-1)).toBe('Stringer 94');
   });
 
   test('a phone (390 px): casualties before the claims, nothing wider than the screen, history labels whole', async () => {
@@ -391,6 +426,9 @@ describeInChromium('the desk: casualties, assessments, chart, downloads, sources
     await line.locator('[data-testid="casualty-source"][data-claim-id="c-army"]').waitFor({
       state: 'detached',
     });
+    // still ticked, and saying it left the line, so the editor sees what the service will refuse
+    const stale = form.locator('label', { has: page.locator('input[value="c-army"]:checked') });
+    expect(await stale.textContent()).toBe('c-army (no longer a live figure)');
     const retracted = await refusal('editor', {
       measure: 'killed',
       group: 'civilians',

@@ -12,6 +12,21 @@ interface Props {
 const wholeNumber = (text: string): number | undefined =>
   /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
 
+/**
+ * The claims to choose from: the line's live figures, and any ticked claim that has since left
+ * the line (retracted while the form was open), still ticked and saying so, to be unticked.
+ */
+function choices(line: CasualtyView, basis: ReadonlySet<string>) {
+  const live = line.sources.map((source) => ({
+    claimId: source.claimId,
+    label: `${source.source}: ${formatRange(source.min, source.max)}`,
+  }));
+  const gone = [...basis]
+    .filter((claimId) => !line.sources.some((source) => source.claimId === claimId))
+    .map((claimId) => ({ claimId, label: `${claimId} (no longer a live figure)` }));
+  return [...live, ...gone];
+}
+
 /** The token this tab holds, re-read whenever a form sets or forgets it. */
 function useToken(): string | undefined {
   const [token, setToken] = useState(readToken);
@@ -148,18 +163,16 @@ export function AssessmentForm({ incidentId, line }: Props) {
         </div>
         <fieldset class="assessment-basis">
           <legend>Based on</legend>
-          {line.sources.map((source) => (
-            <label key={source.claimId} class="assessment-claim">
+          {choices(line, basis).map((choice) => (
+            <label key={choice.claimId} class="assessment-claim">
               <input
                 type="checkbox"
-                value={source.claimId}
-                checked={basis.has(source.claimId)}
+                value={choice.claimId}
+                checked={basis.has(choice.claimId)}
                 data-testid="assessment-basis"
-                onChange={(event) => toggle(source.claimId, event.currentTarget.checked)}
+                onChange={(event) => toggle(choice.claimId, event.currentTarget.checked)}
               />
-              <span dir="auto">
-                {source.source}: {formatRange(source.min, source.max)}
-              </span>
+              <span dir="auto">{choice.label}</span>
             </label>
           ))}
         </fieldset>

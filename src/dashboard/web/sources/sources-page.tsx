@@ -137,9 +137,14 @@ export function SourcesPage() {
         </div>
       )}
       {nextCursor && (
-        <button type="button" class="button" onClick={loadMore}>
-          Show more sources
-        </button>
+        <p class="sources-more">
+          <span class="muted">
+            The {rows.length} sources with the most claims are shown and sorted; more follow.
+          </span>{' '}
+          <button type="button" class="button" data-testid="sources-more" onClick={loadMore}>
+            Show more sources
+          </button>
+        </p>
       )}
     </section>
   );
