@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
+import fs from 'node:fs';
+import request from 'supertest';
 import { bootApp, TOKENS, type BootedApp } from '../support/boot.js';
 import { openIncident, statement } from './support/api-writes.js';
 import { describeInChromium, launchChromium, type Browser } from './support/chromium.js';
@@ -40,5 +43,23 @@ describeInChromium('the dashboard when reads are private (STORYLINE_PUBLIC_READ=
     expect(await page.locator('[data-testid="connection-status"]').getAttribute('data-state')).toBe(
       'connected',
     );
+  });
+
+  test('the CSV downloads send the token: a plain link would be refused', async () => {
+    const { page } = browser;
+    await request(booted.url).get('/incidents/private-one/claims.csv').expect(401);
+    await page.locator('[data-testid="incident-page"][data-feed="live"]').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-claims').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('private-one-claims.csv');
+    const rows = parse<Record<string, string>>(fs.readFileSync(await download.path(), 'utf8'), {
+      columns: true,
+    });
+    expect(rows.map((row) => Object.values(row).includes('Seen only with a token.'))).toEqual([
+      true,
+    ]);
+    expect(browser.pageErrors).toEqual([]);
   });
 });

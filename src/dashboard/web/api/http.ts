@@ -19,26 +19,29 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+/** The refusal of a failed response: its problem+json detail (or title), else the status line. */
+export async function apiError(response: Response): Promise<ApiError> {
+  if (response.status === 401) announceUnauthorized();
+  let message = `${response.status} ${response.statusText}`;
+  try {
+    const problem = (await response.json()) as { title?: string; detail?: string };
+    message = problem.detail ?? problem.title ?? message;
+  } catch {
+    // Not problem+json: keep the status line.
+  }
+  return new ApiError(response.status, message);
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(path, {
     headers: { Accept: 'application/json', ...authHeaders() },
     signal,
   });
-  if (response.status === 401) announceUnauthorized();
-  if (!response.ok) {
-    let message = `${response.status} ${response.statusText}`;
-    try {
-      const problem = (await response.json()) as { title?: string; detail?: string };
-      message = problem.detail ?? problem.title ?? message;
-    } catch {
-      // Not problem+json: keep the status line.
-    }
-    throw new ApiError(response.status, message);
-  }
+  if (!response.ok) throw await apiError(response);
   return (await response.json()) as T;
 }
 
-function query(params: Record<string, string | number | undefined>): string {
+export function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') search.set(key, String(value));

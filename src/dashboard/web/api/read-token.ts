@@ -4,6 +4,8 @@
  */
 const KEY = 'storyline-read-token';
 export const UNAUTHORIZED_EVENT = 'storyline:unauthorized';
+/** Fired when the token is set or forgotten in this tab, so every form that uses it re-reads it. */
+export const TOKEN_EVENT = 'storyline:token';
 
 export function readToken(): string | undefined {
   try {
@@ -15,6 +17,12 @@ export function readToken(): string | undefined {
 
 export function saveReadToken(token: string): void {
   sessionStorage.setItem(KEY, token.trim());
+  window.dispatchEvent(new Event(TOKEN_EVENT));
+}
+
+export function forgetReadToken(): void {
+  sessionStorage.removeItem(KEY);
+  window.dispatchEvent(new Event(TOKEN_EVENT));
 }
 
 export function authHeaders(): Record<string, string> {

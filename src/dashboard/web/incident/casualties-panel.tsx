@@ -2,7 +2,10 @@ import { useMemo } from 'preact/hooks';
 import type { CasualtyView, TimelineEntry } from '../api/api-types.js';
 import { buildCasualtySeries } from '../lib/casualty-series.js';
 import { formatRange, formatTime } from '../lib/format.js';
+import { useHashRoute } from '../shell/use-hash-route.js';
+import { AssessmentForm } from './assessment-form.js';
 import { CasualtyChart } from './casualty-chart.js';
+import { viewPointFrom } from './view-point.js';
 
 interface Props {
   casualties: readonly CasualtyView[];
@@ -10,12 +13,58 @@ interface Props {
   timeline: readonly TimelineEntry[];
 }
 
-/** Per measure and group: the range across sources, then each source, so disagreement shows. */
+/** Sources' names for the claims an assessment rests on, as the line shows them. */
+function basisNames(line: CasualtyView): string[] {
+  const names = new Map(line.sources.map((source) => [source.claimId, source.source]));
+  return (line.assessment?.basis ?? []).map((claimId) => names.get(claimId) ?? claimId);
+}
+
+function Assessment({ line }: { line: CasualtyView }) {
+  const assessment = line.assessment;
+  if (!assessment) {
+    return (
+      <p class="casualty-assessment muted" data-testid="casualty-assessment" data-state="none">
+        No desk assessment yet.
+      </p>
+    );
+  }
+  return (
+    <div class="casualty-assessment" data-testid="casualty-assessment" data-state="assessed">
+      <p class="assessment-figures">
+        <span class="assessment-label">Our assessment</span>{' '}
+        <span data-testid="assessment-values">
+          low {assessment.low} · best <strong>{assessment.best}</strong> · high{' '}
+          {assessment.high ?? 'no upper bound'}
+        </span>
+      </p>
+      <p class="assessment-reason-text" dir="auto" data-testid="assessment-reason-text">
+        {assessment.reason}
+      </p>
+      <p class="assessment-meta muted">
+        Based on{' '}
+        <span dir="auto" data-testid="assessment-basis-names">
+          {basisNames(line).join(', ')}
+        </span>{' '}
+        · by <span data-testid="assessment-by">{assessment.recordedBy}</span>,{' '}
+        <time dateTime={assessment.recordedAt}>{formatTime(assessment.recordedAt)}</time>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Per measure and group: the range across sources, the range over undisputed claims, the desk's
+ * assessment, then each source, so disagreement shows. Live, editors can record an assessment.
+ */
 export function CasualtiesPanel({ casualties, timeline }: Props) {
   const series = useMemo(() => buildCasualtySeries(timeline), [timeline]);
+  const route = useHashRoute();
+  const incidentId = route.page === 'incident' ? route.incidentId : undefined;
+  const live = route.page === 'incident' && viewPointFrom(route.params).kind === 'live';
   return (
     <section
       class="panel casualties"
+      id="casualties"
       aria-labelledby="casualties-heading"
       data-testid="casualties-panel"
     >
@@ -33,17 +82,36 @@ export function CasualtiesPanel({ casualties, timeline }: Props) {
             <span class="casualty-range" data-testid="casualty-range">
               {formatRange(line.min, line.max)}
             </span>{' '}
-            {line.measure} <span class="muted">({line.group})</span>
+            {line.measure}{' '}
+            <span class="muted" dir="auto">
+              ({line.group})
+            </span>
           </h3>
+          <p class="casualty-undisputed" data-testid="casualty-undisputed">
+            Undisputed:{' '}
+            {line.undisputed ? (
+              <strong>{formatRange(line.undisputed.min, line.undisputed.max)}</strong>
+            ) : (
+              <span class="muted">none: every figure is disputed</span>
+            )}
+          </p>
+          <Assessment line={line} />
           <ul class="casualty-sources">
             {line.sources.map((source) => (
               <li key={source.claimId} data-testid="casualty-source" data-claim-id={source.claimId}>
-                <strong>{formatRange(source.min, source.max)}</strong> — {source.source}
-                {source.wording && <span class="muted"> (“{source.wording}”)</span>}
+                <strong>{formatRange(source.min, source.max)}</strong> —{' '}
+                <span dir="auto">{source.source}</span>
+                {source.wording && (
+                  <span class="muted" dir="auto">
+                    {' '}
+                    (“{source.wording}”)
+                  </span>
+                )}
                 <span class="muted"> · reported {formatTime(source.reportedAt)}</span>
               </li>
             ))}
           </ul>
+          {live && incidentId && <AssessmentForm incidentId={incidentId} line={line} />}
         </div>
       ))}
       {series.length > 0 && <CasualtyChart series={series} />}

@@ -41,7 +41,8 @@ export const rangeBars: Plugin<'line'> = {
 
 /**
  * Writes what the chart drew onto the canvas' data attributes (tick labels, the count axis' top,
- * the legend, the last tooltip's box), so the browser tests can check what a reader sees.
+ * the legend, each visible point's pixel position, the last tooltip's box and lines), so the
+ * browser tests can hover a point and check what a reader sees.
  */
 export const drawnState: Plugin<'line'> = {
   id: 'drawnState',
@@ -50,6 +51,17 @@ export const drawnState: Plugin<'line'> = {
     data.xTicks = JSON.stringify(chart.scales.x?.ticks.map((tick) => tick.label) ?? []);
     data.yMax = String(chart.scales.y?.max ?? '');
     data.legend = JSON.stringify(chart.legend?.legendItems?.map((item) => item.text) ?? []);
+    data.points = JSON.stringify(
+      chart.data.datasets.flatMap((dataset, index) =>
+        chart.isDatasetVisible(index)
+          ? chart.getDatasetMeta(index).data.map((element) => ({
+              dataset: dataset.label ?? '',
+              x: Math.round(element.x),
+              y: Math.round(element.y),
+            }))
+          : [],
+      ),
+    );
     const tooltip = chart.tooltip;
     data.tooltip =
       tooltip && tooltip.opacity > 0
@@ -60,6 +72,8 @@ export const drawnState: Plugin<'line'> = {
             height: tooltip.height,
             canvasWidth: chart.width,
             canvasHeight: chart.height,
+            title: tooltip.title,
+            lines: tooltip.body.flatMap((item) => item.lines),
           })
         : '';
   },

@@ -1,5 +1,6 @@
 import type { IncidentView } from '../api/api-types.js';
 import { formatTime } from '../lib/format.js';
+import { DownloadButtons } from './download-buttons.js';
 import { StatusBadge } from '../shell/status-badge.js';
 
 /** Title, status, place and time of the incident as the shown view has them. */
@@ -57,6 +58,7 @@ export function IncidentHeader({ view }: { view: IncidentView }) {
           ))}
         </ul>
       )}
+      <DownloadButtons incidentId={view.incidentId} />
     </header>
   );
 }

@@ -3,7 +3,11 @@ import { STATUSES } from '../api/api-types.js';
 import { IncidentRow } from './incident-row.js';
 import { useIncidentList } from './use-incident-list.js';
 
-/** Every incident, most recently updated first, live; filter by status, search by text. */
+/**
+ * Every incident, most recently updated first, live; filter by status, search by text: the
+ * service's full-text search (every word, the last one as a prefix, over titles, summaries,
+ * places, tags, claims and sources), ranked by relevance.
+ */
 export function IncidentsPage() {
   const [status, setStatus] = useState('');
   const [text, setText] = useState('');
@@ -36,7 +40,7 @@ export function IncidentsPage() {
           <input
             type="search"
             value={text}
-            placeholder="Title, place, tag…"
+            placeholder="Words from a title, place, tag, claim or source"
             data-testid="incidents-search"
             onInput={(event) => setText(event.currentTarget.value)}
           />
@@ -69,6 +73,7 @@ export function IncidentsPage() {
         class="incident-list"
         data-testid="incidents-list"
         data-feed={list.live ? 'live' : 'waiting'}
+        data-query={list.shownQ}
         aria-busy={list.loading}
       >
         {list.items.map((incident) => (

@@ -10,6 +10,8 @@ export interface IncidentListQuery {
 
 export interface IncidentListState {
   items: IncidentSummary[];
+  /** The search the items answer (the query's `q` once its first page has arrived). */
+  shownQ?: string;
   nextCursor?: string;
   loading: boolean;
   error?: string;
@@ -27,6 +29,7 @@ const FRESH_MS = 8000;
 export function useIncidentList(query: IncidentListQuery): IncidentListState {
   const feed = useFeed();
   const [items, setItems] = useState<IncidentSummary[]>([]);
+  const [shownQ, setShownQ] = useState<string | undefined>();
   const [nextCursor, setNextCursor] = useState<string | undefined>();
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | undefined>();
@@ -76,6 +79,7 @@ export function useIncidentList(query: IncidentListQuery): IncidentListState {
       .then((page) => {
         if (id !== requestRef.current) return;
         setItems(page.items);
+        setShownQ(query.q);
         setNextCursor(page.nextCursor ?? undefined);
         setError(undefined);
       })
@@ -108,5 +112,5 @@ export function useIncidentList(query: IncidentListQuery): IncidentListState {
       });
   }, [nextCursor, query.status, query.q]);
 
-  return { items, nextCursor, loading, error, live, fresh, loadMore };
+  return { items, shownQ, nextCursor, loading, error, live, fresh, loadMore };
 }

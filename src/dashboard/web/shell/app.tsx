@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { IncidentPage } from '../incident/incident-page.js';
 import { IncidentsPage } from '../incidents/incidents-page.js';
+import { SourcePage } from '../sources/source-page.js';
+import { SourcesPage } from '../sources/sources-page.js';
 import { ConnectionStatus } from './connection-status.js';
 import { TokenForm } from './token-form.js';
+import { useClaimTarget } from './use-claim-target.js';
 import { useHashRoute } from './use-hash-route.js';
 
 /** The page shell: landmarks, the connection status, and the routed page. */
@@ -10,6 +13,7 @@ export function App() {
   const route = useHashRoute();
   const main = useRef<HTMLElement>(null);
   const onList = route.page === 'incidents';
+  useClaimTarget(route.page === 'incident' ? (route.params.get('claim') ?? undefined) : undefined);
 
   useEffect(() => {
     if (onList) document.title = 'Incidents · storyline';
@@ -30,7 +34,16 @@ export function App() {
           storyline
         </a>
         <nav aria-label="Main">
-          <a href="#/">Incidents</a>
+          <a href="#/" aria-current={onList ? 'page' : undefined}>
+            Incidents
+          </a>
+          <a
+            href="#/sources"
+            aria-current={route.page === 'sources' ? 'page' : undefined}
+            data-testid="nav-sources"
+          >
+            Sources
+          </a>
           <a href="/docs">API</a>
         </nav>
         <ConnectionStatus />
@@ -39,6 +52,10 @@ export function App() {
         <TokenForm />
         {route.page === 'incident' ? (
           <IncidentPage incidentId={route.incidentId} params={route.params} />
+        ) : route.page === 'sources' ? (
+          <SourcesPage />
+        ) : route.page === 'source' ? (
+          <SourcePage kind={route.kind} name={route.name} />
         ) : (
           <IncidentsPage />
         )}

@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
-  { page: 'incidents' } | { page: 'incident'; incidentId: string; params: URLSearchParams };
+  | { page: 'incidents' }
+  | { page: 'incident'; incidentId: string; params: URLSearchParams }
+  | { page: 'sources' }
+  | { page: 'source'; kind: string; name: string };
 
-/** `#/incidents/<id>?revision=3` → the incident page; anything else → the incidents list. */
+/**
+ * `#/incidents/<id>?revision=3` → the incident page; `#/sources` → the sources' track records;
+ * `#/sources/<kind>/<name>` → one source's claims; anything else → the incidents list.
+ */
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   const match = /^\/incidents\/([^/]+)\/?$/.exec(path);
@@ -14,7 +20,20 @@ export function parseRoute(hash: string): Route {
       params: new URLSearchParams(search),
     };
   }
+  if (/^\/sources\/?$/.test(path)) return { page: 'sources' };
+  const source = /^\/sources\/([^/]+)\/([^/]+)\/?$/.exec(path);
+  if (source?.[1] && source[2]) {
+    return {
+      page: 'source',
+      kind: decodeURIComponent(source[1]),
+      name: decodeURIComponent(source[2]),
+    };
+  }
   return { page: 'incidents' };
+}
+
+export function sourceHref(kind: string, name: string): string {
+  return `#/sources/${encodeURIComponent(kind)}/${encodeURIComponent(name)}`;
 }
 
 export function incidentHref(incidentId: string, params?: URLSearchParams): string {
