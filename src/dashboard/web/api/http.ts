@@ -6,39 +6,22 @@ import type {
   TimelineEntry,
   ViewPoint,
 } from './api-types.js';
+import { apiErrorOf } from './problem.js';
 import { announceUnauthorized, authHeaders } from './read-token.js';
 
-/** A refused request, with the problem+json title and detail when the service sent them. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError } from './problem.js';
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(path, {
     headers: { Accept: 'application/json', ...authHeaders() },
     signal,
   });
   if (response.status === 401) announceUnauthorized();
-  if (!response.ok) {
-    let message = `${response.status} ${response.statusText}`;
-    try {
-      const problem = (await response.json()) as { title?: string; detail?: string };
-      message = problem.detail ?? problem.title ?? message;
-    } catch {
-      // Not problem+json: keep the status line.
-    }
-    throw new ApiError(response.status, message);
-  }
+  if (!response.ok) throw await apiErrorOf(response);
   return (await response.json()) as T;
 }
 
-function query(params: Record<string, string | number | undefined>): string {
+export function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -47,7 +30,7 @@ function query(params: Record<string, string | number | undefined>): string {
   return text ? `?${text}` : '';
 }
 
-const incidentPath = (id: string): string => `/incidents/${encodeURIComponent(id)}`;
+export const incidentPath = (id: string): string => `/incidents/${encodeURIComponent(id)}`;
 
 export interface ListQuery {
   status?: string;
