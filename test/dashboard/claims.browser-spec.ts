@@ -300,7 +300,16 @@ describeInChromium('the dashboard’s claims: corroboration, support and dispute
       await small.locator('[data-testid="incident-page"][data-feed="live"]').waitFor();
       const card = small.locator('[data-testid="claims"] > [data-claim-id="ministry"]');
       await card.getByTestId('claim-support-button').click();
-      await card.getByTestId('claim-judge-by').waitFor();
+      // every control is announced by its label
+      const form = small.getByRole('group', { name: 'Support this claim with another claim' });
+      await form.getByRole('combobox', { name: 'Supporting claim' }).waitFor();
+      await form.getByRole('textbox', { name: 'Note (optional)' }).waitFor();
+      const filter = small.getByRole('search', { name: 'Filter the claims' });
+      for (const name of ['State', 'Flag', 'Topic', 'Kind']) {
+        await filter.getByRole('combobox', { name }).waitFor();
+      }
+      await filter.getByRole('textbox', { name: 'Source' }).waitFor();
+      await filter.getByRole('searchbox', { name: 'Text' }).waitFor();
       const overflow = await small.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

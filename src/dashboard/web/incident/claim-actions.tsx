@@ -26,7 +26,6 @@ export function ClaimActions({ incidentId, claim, claims, labelOf }: Props) {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | undefined>();
   const [done, setDone] = useState<string | undefined>();
-  const others = claims.filter((other) => other.claimId !== claim.claimId);
   const formId = `claim-${claim.claimId}-judge`;
 
   const start = (judgement: Judgement): void => {
@@ -96,12 +95,14 @@ export function ClaimActions({ incidentId, claim, claims, labelOf }: Props) {
                 onChange={(event) => setByClaimId(event.currentTarget.value)}
               >
                 <option value="">Choose a claim…</option>
-                {others.map((other) => (
-                  <option key={other.claimId} value={other.claimId} dir="auto">
-                    {labelOf(other.claimId)}
-                    {other.state === 'retracted' ? ' (retracted)' : ''}
-                  </option>
-                ))}
+                {claims
+                  .filter((other) => other.claimId !== claim.claimId)
+                  .map((other) => (
+                    <option key={other.claimId} value={other.claimId} dir="auto">
+                      {labelOf(other.claimId)}
+                      {other.state === 'retracted' ? ' (retracted)' : ''}
+                    </option>
+                  ))}
               </select>
             </label>
             <label>
