@@ -175,6 +175,24 @@ describeInChromium('the dashboard’s claims: corroboration, support and dispute
     );
     expect(await airstrike.getAttribute('data-state')).toBe('disputed');
 
+    // the audit names the event in words and shows what the support changed
+    await airstrike.getByTestId('claim-history-button').click();
+    const version = byTestId('history-version', '[data-type="ClaimSupported"]');
+    await version.waitFor();
+    expect(await version.locator('h3').textContent()).toContain('Claim supported');
+    const supports = version.locator('[data-testid="history-change"][data-field="supports"]');
+    expect(await supports.locator('td.after').textContent()).toBe(
+      'ministry (casualty count implies a large blast)',
+    );
+    const grade = version.locator('[data-testid="history-change"][data-field="corroboration"]');
+    expect(await grade.locator('td.before').textContent()).toBe(
+      'single-source, 1 independent source',
+    );
+    expect(await grade.locator('td.after').textContent()).toBe(
+      'corroborated, 2 independent sources',
+    );
+    await byTestId('history-close').click();
+
     // a token the service does not know: 401, shown, and no event appended
     await byTestId('write-token-set').getByRole('button', { name: 'Forget the token' }).click();
     expect(await byTestId('claim-actions').count()).toBe(0);
@@ -198,6 +216,31 @@ describeInChromium('the dashboard’s claims: corroboration, support and dispute
     ).toBe(true);
     await page.evaluate(() => sessionStorage.clear());
     expect(browser.pageErrors).toEqual([]);
+  });
+
+  test('a supporter retracted: the grade falls live and the link says so', async () => {
+    await openIncidentPage('hospital');
+    await listed(4);
+    const misfire = claimCard('misfire');
+    expect(await misfire.getAttribute('data-grade')).toBe('corroborated');
+    await write(booted.url, '/incidents/hospital/claims/intercepts/retractions', {
+      attribution: reuters,
+      reportedAt: new Date().toISOString(),
+      reason: 'the calls were misattributed',
+    });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-claim-id="misfire"]')?.getAttribute('data-grade') ===
+        'single-source',
+      undefined,
+      { timeout: LIVE_MS },
+    );
+    expect(await misfire.getByTestId('claim-sources').textContent()).toBe('1 independent source');
+    expect(await misfire.getByTestId('claim-support-link').textContent()).toMatch(
+      /^Reuters: “Intercepted calls point to a misfire\.” \(retracted\)$/,
+    );
+    // the support stays on record, but the flag holds only while a live claim supports it
+    expect(await misfire.getAttribute('data-flags')).not.toContain('supported');
   });
 
   test('a desk assessment reaches the open page live, named in words in the timeline', async () => {

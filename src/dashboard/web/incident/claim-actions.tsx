@@ -100,7 +100,6 @@ export function ClaimActions({ incidentId, claim, claims, labelOf }: Props) {
                   .map((other) => (
                     <option key={other.claimId} value={other.claimId} dir="auto">
                       {labelOf(other.claimId)}
-                      {other.state === 'retracted' ? ' (retracted)' : ''}
                     </option>
                   ))}
               </select>

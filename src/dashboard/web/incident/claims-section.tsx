@@ -18,13 +18,16 @@ interface Props {
   onHistory: (claimId: string) => void;
 }
 
-/** "Source: “the first 60 characters…”", to name another claim in a link or a choice. */
+/**
+ * "Source: “the first 60 characters…”", to name another claim in a link or a choice; a retracted
+ * claim says so (it no longer supports or disputes anything).
+ */
 function labelFor(claim: ClaimView | undefined, claimId: string): string {
   if (!claim) return claimId;
   const excerpt = claim.text
     ? `: “${claim.text.slice(0, 60)}${claim.text.length > 60 ? '…' : ''}”`
     : '';
-  return `${claim.source}${excerpt}`;
+  return `${claim.source}${excerpt}${claim.state === 'retracted' ? ' (retracted)' : ''}`;
 }
 
 /**
