@@ -126,6 +126,13 @@ describeInChromium('the dashboard’s claims: corroboration, support and dispute
     await airstrike.getByTestId('claim-support-button').click();
     const form = airstrike.getByTestId('claim-judge-form');
     expect(await form.getAttribute('data-judgement')).toBe('support');
+    const focused = (testId: string) =>
+      page.waitForFunction(
+        (id) => document.activeElement?.getAttribute('data-testid') === id,
+        testId,
+      );
+    // the keyboard lands in the form
+    await focused('claim-judge-by');
     // every other claim of the incident can be chosen, named by its source and text
     const choices = await form
       .getByTestId('claim-judge-by')
@@ -159,6 +166,8 @@ describeInChromium('the dashboard’s claims: corroboration, support and dispute
       'Refused: claim airstrike is already supported by ministry',
     );
     await form.getByRole('button', { name: 'Cancel' }).click();
+    // and back on the actions when it closes
+    await focused('claim-support-button');
 
     // a dispute, by the claim the first support named
     await airstrike.getByTestId('claim-dispute-button').click();

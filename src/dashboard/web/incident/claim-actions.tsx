@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClaimView } from '../api/api-types.js';
 import { judgeClaim, type Judgement } from '../api/claims.js';
 
@@ -26,7 +26,15 @@ export function ClaimActions({ incidentId, claim, claims, labelOf }: Props) {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | undefined>();
   const [done, setDone] = useState<string | undefined>();
-  const formId = `claim-${claim.claimId}-judge`;
+  // focus follows the form: into its first choice on open, back to the actions on close
+  const choiceRef = useRef<HTMLSelectElement>(null);
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const wasOpenRef = useRef(false);
+  useEffect(() => {
+    if (open) choiceRef.current?.focus();
+    else if (wasOpenRef.current) actionsRef.current?.querySelector('button')?.focus();
+    wasOpenRef.current = Boolean(open);
+  }, [open]);
 
   const start = (judgement: Judgement): void => {
     setOpen(judgement);
@@ -54,15 +62,13 @@ export function ClaimActions({ incidentId, claim, claims, labelOf }: Props) {
   return (
     <div class="claim-actions" data-testid="claim-actions">
       {!open && (
-        <div class="claim-action-buttons">
+        <div class="claim-action-buttons" ref={actionsRef}>
           {(['support', 'dispute'] as const).map((judgement) => (
             <button
               key={judgement}
               type="button"
               class="button button-small"
               data-testid={`claim-${judgement}-button`}
-              aria-expanded="false"
-              aria-controls={formId}
               onClick={() => start(judgement)}
             >
               {WORDS[judgement].verb}
@@ -78,7 +84,6 @@ export function ClaimActions({ incidentId, claim, claims, labelOf }: Props) {
       )}
       {open && (
         <form
-          id={formId}
           class="claim-judge-form"
           data-testid="claim-judge-form"
           data-judgement={open}
@@ -89,6 +94,7 @@ export function ClaimActions({ incidentId, claim, claims, labelOf }: Props) {
             <label>
               {WORDS[open].by}
               <select
+                ref={choiceRef}
                 required
                 value={byClaimId}
                 data-testid="claim-judge-by"
