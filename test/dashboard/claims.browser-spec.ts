@@ -2,6 +2,11 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { bootApp, TOKENS, type BootedApp } from '../support/boot.js';
 import { killed, openIncident, reuters, statement, write } from './support/api-writes.js';
+import {
+  LISTED,
+  listed as listedClaims,
+  listedIds as listedClaimIds,
+} from './support/claims-page.js';
 import { describeInChromium, launchChromium, type Browser } from './support/chromium.js';
 import { ensureDashboardBuilt } from './support/dashboard-build.js';
 
@@ -17,26 +22,13 @@ describeInChromium('the dashboard’s claims: corroboration, support and dispute
   let page: Page;
 
   const byTestId = (id: string, attrs = '') => page.locator(`[data-testid="${id}"]${attrs}`);
-  const claimCard = (claimId: string) =>
-    page.locator(`[data-testid="claims"] > [data-testid="claim"][data-claim-id="${claimId}"]`);
+  const claimCard = (claimId: string) => page.locator(`${LISTED}[data-claim-id="${claimId}"]`);
   const openIncidentPage = async (id: string, query = ''): Promise<void> => {
     await page.goto(`${booted.url}/#/incidents/${id}${query}`);
     await byTestId('incident-page', '[data-feed="live"]').waitFor();
   };
-  /** Waits until the claims listing has answered (not loading) and shows `count` claims. */
-  const listed = async (count: number): Promise<void> => {
-    await page.waitForFunction((want) => {
-      const section = document.querySelector('[data-testid="claims"]');
-      const cards = document.querySelectorAll(
-        '[data-testid="claims"] > [data-testid="claim"]',
-      ).length;
-      return section?.getAttribute('data-loading') === 'false' && cards === want;
-    }, count);
-  };
-  const listedIds = () =>
-    page
-      .locator('[data-testid="claims"] > [data-testid="claim"]')
-      .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-claim-id')));
+  const listed = (count: number) => listedClaims(page, count);
+  const listedIds = () => listedClaimIds(page);
 
   beforeAll(async () => {
     await ensureDashboardBuilt();

@@ -7,13 +7,19 @@ import { authHeaders } from './read-token.js';
 
 export type { ClaimFilter } from '../../../search/claim-filter.js';
 
-/** One page of claims, first-reported order; a cursor alone continues the listing it came from. */
+/**
+ * One page of claims, first-reported order: the first with the filter, the next with the cursor
+ * (it carries the filter; the page size is the caller's, each time).
+ */
 export function listClaims(
   incidentId: string,
-  page: { filter: ClaimFilter; limit: number } | { cursor: string },
+  page: { filter: ClaimFilter; limit: number } | { cursor: string; limit: number },
   signal?: AbortSignal,
 ): Promise<Page<ClaimView>> {
-  const params = 'cursor' in page ? { cursor: page.cursor } : { ...page.filter, limit: page.limit };
+  const params =
+    'cursor' in page
+      ? { cursor: page.cursor, limit: page.limit }
+      : { ...page.filter, limit: page.limit };
   return getJson(`${incidentPath(incidentId)}/claims${query(params)}`, signal);
 }
 

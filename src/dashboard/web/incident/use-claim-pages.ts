@@ -61,7 +61,11 @@ export function useClaimPages(
         );
         items.push(...page.items);
         while (page.nextCursor && items.length < want) {
-          page = await listClaims(incidentId, { cursor: page.nextCursor }, controller.signal);
+          page = await listClaims(
+            incidentId,
+            { cursor: page.nextCursor, limit: Math.min(want - items.length, MAX_PAGE) },
+            controller.signal,
+          );
           items.push(...page.items);
         }
         if (mine !== generationRef.current) return;
@@ -88,7 +92,7 @@ export function useClaimPages(
     setLoading(true);
     void (async () => {
       try {
-        const page = await listClaims(incidentId, { cursor });
+        const page = await listClaims(incidentId, { cursor, limit: CLAIMS_PAGE });
         if (mine !== generationRef.current) return;
         setLoaded((before) => {
           const known = new Set(before.items.map((claim) => claim.claimId));
