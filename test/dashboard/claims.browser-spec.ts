@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { bootApp, TOKENS, type BootedApp } from '../support/boot.js';
 import { killed, openIncident, reuters, statement, write } from './support/api-writes.js';
@@ -358,6 +359,12 @@ describeInChromium('the dashboard’s claims: corroboration, support and dispute
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow).toBe(0);
+      // the whole page, as a phone shows it (kept in test-results/ to look at): 390 px wide
+      const shot = await small.screenshot({
+        fullPage: true,
+        path: path.resolve('test-results', 'claims-phone.png'),
+      });
+      expect(shot.readUInt32BE(16)).toBe(390);
       expect(phone.pageErrors).toEqual([]);
     } finally {
       await phone.close();
