@@ -36,6 +36,7 @@ export function IncidentPage({ incidentId, params }: Props) {
   const setPoint = (next: ViewPoint): void => {
     window.location.replace(incidentHref(incidentId, paramsOf(next)));
   };
+
   if (live.notFound) {
     return (
       <section class="incident-page" data-testid="incident-page">
@@ -91,6 +92,7 @@ export function IncidentPage({ incidentId, params }: Props) {
       {view && !noView && (
         <div class="incident-grid">
           <ClaimsSection
+            key={incidentId}
             incidentId={incidentId}
             view={view}
             live={point.kind === 'live'}
