@@ -332,7 +332,7 @@ describeInChromium('the dashboard’s claims: corroboration, support and dispute
     await page.evaluate(() => sessionStorage.clear());
   });
 
-  test('on a 390 px phone the filter and the support form fit the width', async () => {
+  test('on a 390 px phone the filter, the support form and the audit fit, labels unbroken', async () => {
     const phone = await launchChromium({ width: 390, height: 844 });
     try {
       const { page: small } = phone;
@@ -365,6 +365,36 @@ describeInChromium('the dashboard’s claims: corroboration, support and dispute
         path: path.resolve('test-results', 'claims-phone.png'),
       });
       expect(shot.readUInt32BE(16)).toBe(390);
+
+      // a claim's audit: its field labels wrap between words, never inside one
+      await small
+        .locator('[data-testid="claims"] > [data-claim-id="airstrike"]')
+        .getByTestId('claim-history-button')
+        .click();
+      await small
+        .locator('[data-testid="history-change"][data-field="corroboration"]')
+        .first()
+        .waitFor();
+      const split = await small.evaluate(() => {
+        const words: string[] = [];
+        for (const th of document.querySelectorAll('[data-testid="history-change"] th')) {
+          const node = th.firstChild;
+          if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+          let offset = 0;
+          for (const word of (node.textContent ?? '').split(' ')) {
+            const range = document.createRange();
+            range.setStart(node, offset);
+            range.setEnd(node, offset + word.length);
+            const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            if (lines.size > 1) words.push(word);
+            offset += word.length + 1;
+          }
+        }
+        return words;
+      });
+      expect(split).toEqual([]);
+      const dialog = small.getByTestId('history-dialog');
+      expect(await dialog.evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
       expect(phone.pageErrors).toEqual([]);
     } finally {
       await phone.close();
