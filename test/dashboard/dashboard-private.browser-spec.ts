@@ -37,6 +37,10 @@ describeInChromium('the dashboard when reads are private (STORYLINE_PUBLIC_READ=
       .locator(`[data-testid="timeline-entry"][data-event-id="${posted.eventId}"]`)
       .waitFor({ timeout: 1000 });
     expect(await page.getByTestId('token-form').count()).toBe(0);
+    // the same token is the reporter's for writes: the claim offers support and dispute
+    const card = page.locator(`[data-testid="claim"][data-claim-id="${posted.claimId}"]`);
+    await card.getByTestId('claim-support-button').waitFor();
+    await card.getByTestId('claim-dispute-button').waitFor();
     expect(await page.locator('[data-testid="connection-status"]').getAttribute('data-state')).toBe(
       'connected',
     );
