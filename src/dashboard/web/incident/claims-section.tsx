@@ -83,9 +83,11 @@ export function ClaimsSection({ incidentId, view, live, changes, onHistory }: Pr
       onGoToClaim={goToClaim}
       onHistory={onHistory}
       actions={
+        // a judgement needs a live claim and another claim to judge it by
         live &&
         token &&
-        claim.state !== 'retracted' && (
+        claim.state !== 'retracted' &&
+        view.claims.length > 1 && (
           <ClaimActions
             incidentId={incidentId}
             claim={claim}
