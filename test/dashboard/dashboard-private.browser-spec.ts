@@ -40,6 +40,14 @@ describeInChromium('the dashboard when reads are private (STORYLINE_PUBLIC_READ=
       .locator(`[data-testid="timeline-entry"][data-event-id="${posted.eventId}"]`)
       .waitFor({ timeout: 1000 });
     expect(await page.getByTestId('token-form').count()).toBe(0);
+    // the same token is the reporter's for writes: once there is a second claim to judge it by,
+    // each claim offers support and dispute
+    const card = page.locator(`[data-testid="claim"][data-claim-id="${posted.claimId}"]`);
+    await card.waitFor();
+    expect(await card.getByTestId('claim-actions').count()).toBe(0);
+    await statement(booted.url, 'private-one', 'A second claim, also behind the token.');
+    await card.getByTestId('claim-support-button').waitFor();
+    await card.getByTestId('claim-dispute-button').waitFor();
     expect(await page.locator('[data-testid="connection-status"]').getAttribute('data-state')).toBe(
       'connected',
     );

@@ -102,7 +102,9 @@ describe('the replay in Chromium', () => {
     await settled();
     await byTestId('timeline-order').selectOption('reported');
     const types = await byTestId('timeline-entry').evaluateAll((items) =>
-      items.map((item) => item.querySelector('.timeline-meta')?.textContent?.split(' · ')[1]),
+      items.map((item) =>
+        item.querySelector('[data-testid="timeline-type"]')?.getAttribute('data-type'),
+      ),
     );
     // newest first, by world time; nothing reported after 18:30 yet
     expect(types).toEqual([

@@ -6,30 +6,15 @@ import type {
   TimelineEntry,
   ViewPoint,
 } from './api-types.js';
+import { apiErrorOf } from './problem.js';
 import { announceUnauthorized, authHeaders } from './read-token.js';
 
-/** A refused request, with the problem+json title and detail when the service sent them. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError } from './problem.js';
 
-/** The refusal of a failed response: its problem+json detail (or title), else the status line. */
+/** The refusal of a failed response (a 401 also tells the token form to ask again). */
 export async function apiError(response: Response): Promise<ApiError> {
   if (response.status === 401) announceUnauthorized();
-  let message = `${response.status} ${response.statusText}`;
-  try {
-    const problem = (await response.json()) as { title?: string; detail?: string };
-    message = problem.detail ?? problem.title ?? message;
-  } catch {
-    // Not problem+json: keep the status line.
-  }
-  return new ApiError(response.status, message);
+  return apiErrorOf(response);
 }
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -50,7 +35,7 @@ export function query(params: Record<string, string | number | undefined>): stri
   return text ? `?${text}` : '';
 }
 
-const incidentPath = (id: string): string => `/incidents/${encodeURIComponent(id)}`;
+export const incidentPath = (id: string): string => `/incidents/${encodeURIComponent(id)}`;
 
 export interface ListQuery {
   status?: string;

@@ -1,11 +1,12 @@
 /**
- * The read token, for a service started with STORYLINE_PUBLIC_READ=false. Kept for the browser
- * tab only (sessionStorage), sent as a bearer token to the API and as `auth.token` to the feed.
+ * The tab's token: the read token for a service started with STORYLINE_PUBLIC_READ=false, and the
+ * reporter's token for the page's writes (support, dispute). Kept for the browser tab only
+ * (sessionStorage), sent as a bearer token to the API and as `auth.token` to the feed.
  */
 const KEY = 'storyline-read-token';
 export const UNAUTHORIZED_EVENT = 'storyline:unauthorized';
-/** Fired when the token is set or forgotten in this tab, so every form that uses it re-reads it. */
-export const TOKEN_EVENT = 'storyline:token';
+/** Dispatched on window whenever the tab's token is set or forgotten. */
+export const TOKEN_CHANGED_EVENT = 'storyline:token-changed';
 
 export function readToken(): string | undefined {
   try {
@@ -17,12 +18,12 @@ export function readToken(): string | undefined {
 
 export function saveReadToken(token: string): void {
   sessionStorage.setItem(KEY, token.trim());
-  window.dispatchEvent(new Event(TOKEN_EVENT));
+  window.dispatchEvent(new Event(TOKEN_CHANGED_EVENT));
 }
 
-export function forgetReadToken(): void {
+export function forgetToken(): void {
   sessionStorage.removeItem(KEY);
-  window.dispatchEvent(new Event(TOKEN_EVENT));
+  window.dispatchEvent(new Event(TOKEN_CHANGED_EVENT));
 }
 
 export function authHeaders(): Record<string, string> {

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { CasualtyView } from '../api/api-types.js';
 import { postAssessment } from '../api/desk-http.js';
-import { forgetReadToken, readToken, saveReadToken, TOKEN_EVENT } from '../api/read-token.js';
+import { forgetToken, saveReadToken } from '../api/read-token.js';
 import { formatRange } from '../lib/format.js';
+import { useToken } from './use-token.js';
 
 interface Props {
   incidentId: string;
@@ -25,17 +26,6 @@ function choices(line: CasualtyView, basis: ReadonlySet<string>) {
     .filter((claimId) => !line.sources.some((source) => source.claimId === claimId))
     .map((claimId) => ({ claimId, label: `${claimId} (no longer a live figure)` }));
   return [...live, ...gone];
-}
-
-/** The token this tab holds, re-read whenever a form sets or forgets it. */
-function useToken(): string | undefined {
-  const [token, setToken] = useState(readToken);
-  useEffect(() => {
-    const onChange = (): void => setToken(readToken());
-    window.addEventListener(TOKEN_EVENT, onChange);
-    return () => window.removeEventListener(TOKEN_EVENT, onChange);
-  }, []);
-  return token;
 }
 
 /**
@@ -196,7 +186,7 @@ export function AssessmentForm({ incidentId, line }: Props) {
             class="link-button"
             data-testid="assessment-forget-token"
             onClick={() => {
-              forgetReadToken();
+              forgetToken();
               setOutcome(undefined);
             }}
           >

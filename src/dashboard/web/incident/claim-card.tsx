@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ClaimView } from '../api/api-types.js';
 import type { ClaimChange } from '../lib/claim-changes.js';
 import { formatFigure, formatTime } from '../lib/format.js';
@@ -12,10 +13,31 @@ interface Props {
   labelOf: (claimId: string) => string;
   onGoToClaim: (claimId: string) => void;
   onHistory: (claimId: string) => void;
+  /** The element id, `claim-<claimId>` unless the card is shown a second time (pinned). */
+  anchor?: string;
+  /** A reporter's actions on the claim (support, dispute), when the tab has a token. */
+  actions?: ComponentChildren;
 }
 
+const GRADE_WORDS: Record<ClaimView['corroboration']['grade'], string> = {
+  corroborated: 'corroborated',
+  'single-source': 'single source',
+  contested: 'contested',
+  retracted: 'retracted',
+};
+
 /** One claim: who said it (the chain), what, when, its state at a glance, and its audit. */
-export function ClaimCard({ claim, change, live, labelOf, onGoToClaim, onHistory }: Props) {
+export function ClaimCard({
+  claim,
+  change,
+  live,
+  labelOf,
+  onGoToClaim,
+  onHistory,
+  anchor = `claim-${claim.claimId}`,
+  actions,
+}: Props) {
+  const { grade, independentSources } = claim.corroboration;
   const retracted = claim.state === 'retracted';
   const content =
     claim.kind === 'casualties' ? (
@@ -31,7 +53,7 @@ export function ClaimCard({ claim, change, live, labelOf, onGoToClaim, onHistory
     );
   return (
     <article
-      id={`claim-${claim.claimId}`}
+      id={anchor}
       tabIndex={-1}
       class={`claim claim-${claim.state}${change ? ` claim-${change}` : ''}`}
       data-testid="claim"
@@ -39,10 +61,11 @@ export function ClaimCard({ claim, change, live, labelOf, onGoToClaim, onHistory
       data-state={claim.state}
       data-flags={claim.flags.join(' ')}
       data-change={change ?? ''}
-      aria-labelledby={`claim-${claim.claimId}-source`}
+      data-grade={grade}
+      aria-labelledby={`${anchor}-source`}
     >
       <header class="claim-header">
-        <h3 class="visually-hidden" id={`claim-${claim.claimId}-source`}>
+        <h3 class="visually-hidden" id={`${anchor}-source`}>
           {claim.kind === 'casualties' ? 'Casualty figures' : 'Statement'} from {claim.source}
         </h3>
         <AttributionChain chain={claim.attribution} />
@@ -83,6 +106,14 @@ export function ClaimCard({ claim, change, live, labelOf, onGoToClaim, onHistory
       ) : (
         <div class="claim-content">{content}</div>
       )}
+      <p class="claim-corroboration" data-testid="claim-corroboration">
+        <span class={`badge badge-grade grade-${grade}`} data-testid="claim-grade">
+          {GRADE_WORDS[grade]}
+        </span>{' '}
+        <span data-testid="claim-sources" data-count={independentSources}>
+          {independentSources} independent {independentSources === 1 ? 'source' : 'sources'}
+        </span>
+      </p>
       <ClaimNotes claim={claim} labelOf={labelOf} onGoToClaim={onGoToClaim} />
       <footer class="claim-footer">
         {claim.topic && <span class="badge badge-topic">{claim.topic}</span>}
@@ -103,6 +134,7 @@ export function ClaimCard({ claim, change, live, labelOf, onGoToClaim, onHistory
           {claim.versions === 1 ? 'version' : 'versions'})
         </button>
       </footer>
+      {actions}
     </article>
   );
 }

@@ -8,7 +8,10 @@ interface Props {
   onGoToClaim: (claimId: string) => void;
 }
 
-/** Why the claim is in its state: the source's revision note, our correction, disputes, retraction. */
+/**
+ * Why the claim is in its state: the source's revision note, our correction, the claims that
+ * dispute or support it (each a link to that claim), its retraction.
+ */
 export function ClaimNotes({ claim, labelOf, onGoToClaim }: Props) {
   return (
     <div class="claim-notes">
@@ -32,28 +35,56 @@ export function ClaimNotes({ claim, labelOf, onGoToClaim }: Props) {
         </p>
       )}
       {claim.disputes.map((dispute) => (
-        <p
-          key={`${dispute.byClaimId}-${dispute.recordedAt}`}
-          class="note note-disputed"
-          data-testid="claim-dispute"
-        >
-          <strong>Disputed</strong> by{' '}
-          <button
-            type="button"
-            class="link-button"
-            data-testid="claim-dispute-link"
-            onClick={() => onGoToClaim(dispute.byClaimId)}
-          >
-            {labelOf(dispute.byClaimId)}
-          </button>
-          {dispute.reportedAt && <> on {formatTime(dispute.reportedAt)}</>}
-          {dispute.note && (
-            <>
-              : <span dir="auto">{dispute.note}</span>
-            </>
-          )}
-        </p>
+        <Judgement
+          key={`d-${dispute.byClaimId}-${dispute.recordedAt}`}
+          kind="disputed"
+          judgement={dispute}
+          labelOf={labelOf}
+          onGoToClaim={onGoToClaim}
+        />
+      ))}
+      {claim.supports.map((support) => (
+        <Judgement
+          key={`s-${support.byClaimId}-${support.recordedAt}`}
+          kind="supported"
+          judgement={support}
+          labelOf={labelOf}
+          onGoToClaim={onGoToClaim}
+        />
       ))}
     </div>
+  );
+}
+
+interface JudgementProps {
+  kind: 'disputed' | 'supported';
+  /** A dispute or a support: the other claim, its note and times. */
+  judgement: ClaimView['disputes'][number];
+  labelOf: (claimId: string) => string;
+  onGoToClaim: (claimId: string) => void;
+}
+
+/** "Disputed by <claim>" or "Supported by <claim>", when, and the note. */
+function Judgement({ kind, judgement, labelOf, onGoToClaim }: JudgementProps) {
+  const testId = kind === 'disputed' ? 'claim-dispute' : 'claim-support';
+  return (
+    <p class={`note note-${kind}`} data-testid={testId} data-by-claim-id={judgement.byClaimId}>
+      <strong>{kind === 'disputed' ? 'Disputed' : 'Supported'}</strong> by{' '}
+      <button
+        type="button"
+        class="link-button"
+        data-testid={`${testId}-link`}
+        dir="auto"
+        onClick={() => onGoToClaim(judgement.byClaimId)}
+      >
+        {labelOf(judgement.byClaimId)}
+      </button>
+      {judgement.reportedAt && <> on {formatTime(judgement.reportedAt)}</>}
+      {judgement.note && (
+        <>
+          : <span dir="auto">{judgement.note}</span>
+        </>
+      )}
+    </p>
   );
 }

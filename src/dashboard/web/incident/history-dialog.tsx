@@ -4,6 +4,7 @@ import { getClaimHistory } from '../api/http.js';
 import { diffClaim } from '../lib/claim-changes.js';
 import { fieldLabel, formatField } from '../lib/claim-fields.js';
 import { formatTime } from '../lib/format.js';
+import { eventLabel } from '../lib/timeline-events.js';
 
 interface Props {
   incidentId: string;
@@ -72,9 +73,10 @@ export function HistoryDialog({ incidentId, claimId, onClose }: Props) {
               class="history-version"
               data-testid="history-version"
               data-revision={version.revision}
+              data-type={version.type}
             >
               <h3>
-                Version {index + 1}: {version.type}
+                Version {index + 1}: {eventLabel(version.type)}
               </h3>
               <p class="history-meta">
                 Recorded <time dateTime={version.recordedAt}>{formatTime(version.recordedAt)}</time>{' '}

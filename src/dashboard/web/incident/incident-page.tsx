@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ViewPoint } from '../api/api-types.js';
 import { incidentHref } from '../shell/use-hash-route.js';
 import { CasualtiesPanel } from './casualties-panel.js';
-import { ClaimCard } from './claim-card.js';
+import { ClaimsSection } from './claims-section.js';
 import { HistoryDialog } from './history-dialog.js';
 import { IncidentHeader } from './incident-header.js';
 import { ReplayBar } from './replay-bar.js';
@@ -35,19 +35,6 @@ export function IncidentPage({ incidentId, params }: Props) {
 
   const setPoint = (next: ViewPoint): void => {
     window.location.replace(incidentHref(incidentId, paramsOf(next)));
-  };
-  const labelOf = (claimId: string): string => {
-    const claim = view?.claims.find((candidate) => candidate.claimId === claimId);
-    if (!claim) return claimId;
-    const excerpt = claim.text
-      ? `: “${claim.text.slice(0, 60)}${claim.text.length > 60 ? '…' : ''}”`
-      : '';
-    return `${claim.source}${excerpt}`;
-  };
-  const goToClaim = (claimId: string): void => {
-    const target = document.getElementById(`claim-${claimId}`);
-    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    target?.focus({ preventScroll: true });
   };
 
   if (live.notFound) {
@@ -104,21 +91,14 @@ export function IncidentPage({ incidentId, params }: Props) {
       {edge === 'empty' && <ReplayEdge edge={edge} point={point} latest={live.view.revision} />}
       {view && !noView && (
         <div class="incident-grid">
-          <section class="claims" aria-labelledby="claims-heading" data-testid="claims">
-            <h2 id="claims-heading">Claims ({view.claims.length})</h2>
-            {view.claims.length === 0 && <p class="muted">No claim reported yet.</p>}
-            {view.claims.map((claim) => (
-              <ClaimCard
-                key={claim.claimId}
-                claim={claim}
-                change={replay.changes.get(claim.claimId)}
-                live={point.kind === 'live'}
-                labelOf={labelOf}
-                onGoToClaim={goToClaim}
-                onHistory={setHistoryOf}
-              />
-            ))}
-          </section>
+          <ClaimsSection
+            key={incidentId}
+            incidentId={incidentId}
+            view={view}
+            live={point.kind === 'live'}
+            changes={replay.changes}
+            onHistory={setHistoryOf}
+          />
           <div class="side">
             <CasualtiesPanel casualties={view.casualties} timeline={timeline} />
             <TimelinePanel

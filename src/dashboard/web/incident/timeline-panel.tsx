@@ -1,7 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { TimelineEntry } from '../api/api-types.js';
 import { formatTime } from '../lib/format.js';
-import { isBackdated, sortTimeline, type TimelineOrder } from '../lib/timeline-events.js';
+import {
+  eventLabel,
+  isBackdated,
+  sortTimeline,
+  type TimelineOrder,
+} from '../lib/timeline-events.js';
 import { worldKeys } from '../lib/world-time.js';
 
 interface Props {
@@ -50,7 +55,11 @@ export function TimelinePanel({ entries, current }: Props) {
                 {entry.summary}
               </span>
               <span class="timeline-meta muted">
-                #{entry.revision} · {entry.type} · recorded by {entry.recordedBy}
+                #{entry.revision} ·{' '}
+                <span data-testid="timeline-type" data-type={entry.type}>
+                  {eventLabel(entry.type)}
+                </span>{' '}
+                · recorded by {entry.recordedBy}
                 {by === 'reported' && <> at {formatTime(entry.recordedAt)}</>}
               </span>
               {backdated && (

@@ -16,6 +16,8 @@ const LABELS: Partial<Record<Field, string>> = {
   revisionNote: 'Source’s note',
   correction: 'Our correction',
   disputes: 'Disputed by',
+  supports: 'Supported by',
+  corroboration: 'Corroboration',
   retraction: 'Retraction',
 };
 
@@ -46,9 +48,14 @@ export function formatField(field: string, value: unknown): string {
         ? `by ${claim.correction.by} on ${formatTime(claim.correction.recordedAt)}: ${claim.correction.reason}`
         : '—';
     case 'disputes':
-      return (claim.disputes ?? [])
-        .map((dispute) => `${dispute.byClaimId}${dispute.note ? ` (${dispute.note})` : ''}`)
+    case 'supports':
+      return (claim[field as 'disputes' | 'supports'] ?? [])
+        .map((judgement) => `${judgement.byClaimId}${judgement.note ? ` (${judgement.note})` : ''}`)
         .join('; ');
+    case 'corroboration':
+      return claim.corroboration
+        ? `${claim.corroboration.grade}, ${claim.corroboration.independentSources} independent ${claim.corroboration.independentSources === 1 ? 'source' : 'sources'}`
+        : '—';
     case 'retraction':
       return claim.retraction
         ? `${claim.retraction.reason} (${formatChain(claim.retraction.attribution)}, ${formatTime(claim.retraction.reportedAt)})`

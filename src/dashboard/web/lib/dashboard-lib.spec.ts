@@ -10,7 +10,8 @@ import { buildCasualtySeries } from './casualty-series.js';
 import { changedClaims, diffClaim } from './claim-changes.js';
 import { formatField } from './claim-fields.js';
 import { formatRange, fromLocalInput, toLocalInput } from './format.js';
-import { isBackdated, sortTimeline } from './timeline-events.js';
+import { eventLabel, isBackdated, sortTimeline } from './timeline-events.js';
+import { worldKeys } from './world-time.js';
 
 /** The demo story through the real domain, recorded in 2017 after the reports. */
 function story(extra: (recorder: Recorder) => void = () => undefined) {
@@ -106,7 +107,10 @@ describe('changes between steps', () => {
     const claim = (view: IncidentView) =>
       view.claims.find((c) => c.claimId === 'c01-target-syrian-army')!;
     const diffs = diffClaim(claim(viewAt(dispute.revision - 1)), claim(viewAt(dispute.revision)));
-    expect(diffs.map((d) => d.field).sort()).toEqual(['disputes', 'state']);
+    // the dispute contests the claim: its grade changes with its state
+    expect(diffs.map((d) => d.field).sort()).toEqual(['corroboration', 'disputes', 'state']);
+    const grade = diffs.find((d) => d.field === 'corroboration')!;
+    expect(formatField('corroboration', grade.after)).toMatch(/^contested, 1 independent source$/);
     const disputes = diffs.find((d) => d.field === 'disputes')!;
     expect(formatField('disputes', disputes.after)).toContain('c08-target-militia');
     expect(formatField('disputes', disputes.before)).toBe('—');
@@ -141,6 +145,30 @@ describe('timeline helpers', () => {
     ];
     expect(sortTimeline(entries, 'recorded').map((e) => e.revision)).toEqual([2, 1, 0]);
     expect(sortTimeline(entries, 'reported').map((e) => e.revision)).toEqual([2, 0, 1]);
+  });
+
+  test('event types read as words, the analyst ones too', () => {
+    expect(eventLabel('ClaimSupported')).toBe('Claim supported');
+    expect(eventLabel('CasualtyEstimateAssessed')).toBe('Casualty estimate assessed by the desk');
+    expect(eventLabel('ClaimDisputed')).toBe('Claim disputed');
+  });
+
+  test('an undated support takes the later of its two claims’ world times, as a dispute', () => {
+    const at = (revision: number, type: string, data: object, reportedAt?: string) =>
+      ({ ...entry(revision, '2017-05-20T09:00:00Z', reportedAt), type, data }) as TimelineEntry;
+    const keys = worldKeys([
+      at(0, 'IncidentOpened', {}),
+      at(1, 'StatementReported', { claimId: 'a' }, '2017-05-18T15:00:00Z'),
+      at(2, 'StatementReported', { claimId: 'b' }, '2017-05-18T17:00:00Z'),
+      at(3, 'ClaimSupported', { claimId: 'a', supportedByClaimId: 'b' }),
+      at(4, 'ClaimSupported', {
+        claimId: 'b',
+        supportedByClaimId: 'a',
+        reportedAt: '2017-05-19T08:00:00Z',
+      }),
+    ]);
+    expect(keys.get(3)).toBe('2017-05-18T17:00:00.000Z');
+    expect(keys.get(4)).toBe('2017-05-19T08:00:00.000Z');
   });
 
   test('time pickers read and write UTC', () => {

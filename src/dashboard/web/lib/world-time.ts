@@ -12,7 +12,7 @@ function utc(time: string): string {
 
 /**
  * The by=reported key of each entry (by revision): its reportedAt; a correction its claim's first
- * reportedAt; an undated dispute the later of its two claims'; an undated editorial event its
+ * reportedAt; an undated dispute or support the later of its two claims'; an undated editorial event its
  * recordedAt; the opening '' (before everything).
  */
 export function worldKeys(entries: readonly TimelineEntry[]): Map<number, string> {
@@ -34,9 +34,14 @@ export function worldKeys(entries: readonly TimelineEntry[]): Map<number, string
       case 'ClaimCorrected':
         key = first.get(event.data.claimId) ?? entry.recordedAt;
         break;
-      case 'ClaimDisputed': {
+      case 'ClaimDisputed':
+      case 'ClaimSupported': {
+        const by =
+          event.type === 'ClaimDisputed'
+            ? event.data.disputedByClaimId
+            : event.data.supportedByClaimId;
         const a = first.get(event.data.claimId) ?? entry.recordedAt;
-        const b = first.get(event.data.disputedByClaimId) ?? entry.recordedAt;
+        const b = first.get(by) ?? entry.recordedAt;
         key = event.data.reportedAt ? utc(event.data.reportedAt) : a > b ? a : b;
         break;
       }
