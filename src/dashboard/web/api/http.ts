@@ -6,7 +6,7 @@ import type {
   TimelineEntry,
   ViewPoint,
 } from './api-types.js';
-import { apiErrorOf } from './problem.js';
+import { apiErrorOf, type ApiError } from './problem.js';
 import { announceUnauthorized, authHeaders } from './read-token.js';
 
 export { ApiError } from './problem.js';
