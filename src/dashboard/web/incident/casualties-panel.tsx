@@ -2,12 +2,13 @@ import { useMemo } from 'preact/hooks';
 import type { CasualtyView, TimelineEntry } from '../api/api-types.js';
 import { buildCasualtySeries } from '../lib/casualty-series.js';
 import { formatRange, formatTime } from '../lib/format.js';
-import { useHashRoute } from '../shell/use-hash-route.js';
 import { AssessmentForm } from './assessment-form.js';
 import { CasualtyChart } from './casualty-chart.js';
-import { viewPointFrom } from './view-point.js';
 
 interface Props {
+  incidentId: string;
+  /** True on the live view: only there can an editor record an assessment. */
+  live: boolean;
   casualties: readonly CasualtyView[];
   /** The entries up to the view point shown, to draw how each source's figures evolved. */
   timeline: readonly TimelineEntry[];
@@ -56,11 +57,8 @@ function Assessment({ line }: { line: CasualtyView }) {
  * Per measure and group: the range across sources, the range over undisputed claims, the desk's
  * assessment, then each source, so disagreement shows. Live, editors can record an assessment.
  */
-export function CasualtiesPanel({ casualties, timeline }: Props) {
+export function CasualtiesPanel({ incidentId, live, casualties, timeline }: Props) {
   const series = useMemo(() => buildCasualtySeries(timeline), [timeline]);
-  const route = useHashRoute();
-  const incidentId = route.page === 'incident' ? route.incidentId : undefined;
-  const live = route.page === 'incident' && viewPointFrom(route.params).kind === 'live';
   return (
     <section
       class="panel casualties"
@@ -111,7 +109,7 @@ export function CasualtiesPanel({ casualties, timeline }: Props) {
               </li>
             ))}
           </ul>
-          {live && incidentId && <AssessmentForm incidentId={incidentId} line={line} />}
+          {live && <AssessmentForm incidentId={incidentId} line={line} />}
         </div>
       ))}
       {series.length > 0 && <CasualtyChart series={series} />}

@@ -100,7 +100,12 @@ export function IncidentPage({ incidentId, params }: Props) {
             onHistory={setHistoryOf}
           />
           <div class="side">
-            <CasualtiesPanel casualties={view.casualties} timeline={timeline} />
+            <CasualtiesPanel
+              incidentId={incidentId}
+              live={point.kind === 'live'}
+              casualties={view.casualties}
+              timeline={timeline}
+            />
             <TimelinePanel
               entries={timeline}
               current={point.kind === 'live' ? undefined : view.revision}
