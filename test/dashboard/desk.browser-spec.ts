@@ -64,8 +64,11 @@ describeInChromium('the desk: casualties, assessments, chart, downloads, sources
         .map((element) => element.outerHTML.slice(0, 120)),
     );
   const useToken = async (line: Locator, token: string) => {
-    await line.getByTestId('assessment-token-input').fill(token);
-    await line.getByRole('button', { name: 'Use token' }).click();
+    // one token prompt for the whole panel, not one per line
+    const prompt = page.getByTestId('assessment-token-form');
+    expect(await prompt.count()).toBe(1);
+    await prompt.getByTestId('assessment-token-input').fill(token);
+    await prompt.getByRole('button', { name: 'Use token' }).click();
     await line.getByTestId('assessment-editor').locator('summary').click();
   };
 

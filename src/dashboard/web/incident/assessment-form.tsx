@@ -29,12 +29,45 @@ function choices(line: CasualtyView, basis: ReadonlySet<string>) {
 }
 
 /**
+ * Where an editor gives the page a token to record assessments: once for the whole panel (the
+ * same tab-only token private reads and the claims' actions use).
+ */
+export function AssessmentTokenForm() {
+  const [tokenText, setTokenText] = useState('');
+  return (
+    <form
+      class="assessment-token"
+      data-testid="assessment-token-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!tokenText.trim()) return;
+        saveReadToken(tokenText);
+        setTokenText('');
+      }}
+    >
+      <label>
+        Editor token, to record the desk’s assessment
+        <input
+          type="password"
+          autoComplete="off"
+          value={tokenText}
+          data-testid="assessment-token-input"
+          onInput={(event) => setTokenText(event.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" class="button button-small">
+        Use token
+      </button>
+    </form>
+  );
+}
+
+/**
  * The desk's low / best / high for one measure and group, resting on claims chosen from the
  * line's figures. Editors only: the service refuses other tokens (403), and the form shows why.
  */
 export function AssessmentForm({ incidentId, line }: Props) {
   const token = useToken();
-  const [tokenText, setTokenText] = useState('');
   const [low, setLow] = useState('');
   const [best, setBest] = useState('');
   const [high, setHigh] = useState('');
@@ -43,34 +76,7 @@ export function AssessmentForm({ incidentId, line }: Props) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
 
-  if (!token) {
-    return (
-      <form
-        class="assessment-token"
-        data-testid="assessment-token-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!tokenText.trim()) return;
-          saveReadToken(tokenText);
-          setTokenText('');
-        }}
-      >
-        <label>
-          Editor token, to record the desk’s assessment
-          <input
-            type="password"
-            autoComplete="off"
-            value={tokenText}
-            data-testid="assessment-token-input"
-            onInput={(event) => setTokenText(event.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" class="button button-small">
-          Use token
-        </button>
-      </form>
-    );
-  }
+  if (!token) return null;
 
   const toggle = (claimId: string, on: boolean): void => {
     const next = new Set(basis);

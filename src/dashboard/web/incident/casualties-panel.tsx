@@ -2,7 +2,8 @@ import { useMemo } from 'preact/hooks';
 import type { CasualtyView, TimelineEntry } from '../api/api-types.js';
 import { buildCasualtySeries } from '../lib/casualty-series.js';
 import { formatRange, formatTime } from '../lib/format.js';
-import { AssessmentForm } from './assessment-form.js';
+import { AssessmentForm, AssessmentTokenForm } from './assessment-form.js';
+import { useToken } from './use-token.js';
 import { CasualtyChart } from './casualty-chart.js';
 
 interface Props {
@@ -59,6 +60,7 @@ function Assessment({ line }: { line: CasualtyView }) {
  */
 export function CasualtiesPanel({ incidentId, live, casualties, timeline }: Props) {
   const series = useMemo(() => buildCasualtySeries(timeline), [timeline]);
+  const token = useToken();
   return (
     <section
       class="panel casualties"
@@ -112,6 +114,7 @@ export function CasualtiesPanel({ incidentId, live, casualties, timeline }: Prop
           {live && <AssessmentForm incidentId={incidentId} line={line} />}
         </div>
       ))}
+      {live && !token && casualties.length > 0 && <AssessmentTokenForm />}
       {series.length > 0 && <CasualtyChart series={series} />}
     </section>
   );
