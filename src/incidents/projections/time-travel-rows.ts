@@ -11,19 +11,30 @@
  */
 import { consolidateCasualties } from '../domain/casualties.js';
 import type { IncidentDetails } from '../domain/evolve.js';
+import { IncidentFold } from '../domain/incident-fold.js';
 import type { RecordedIncidentEvent } from '../domain/state.js';
-import { foldReportedBy } from '../domain/time-travel.js';
-import { toIncidentView } from '../domain/view.js';
+import { foldReportedBy, foldReportedByInto } from '../domain/time-travel.js';
+import { claimView, toIncidentView } from '../domain/view.js';
 import type { ClaimView, IncidentView, TimelineEntry } from '../domain/view-types.js';
 import { worldTimeOf } from '../domain/world-time.js';
 import { detailsInViewOrder } from './incident-rows.js';
 import type { ReadModelQueries } from './read-model-queries.js';
 import { assembleView } from './view-rows.js';
 
+/** The instants `timeKey` keeps as they are (years 0001–9999). */
+const MIN_KEY_MS = -62135596800000;
+const MAX_KEY_MS = 253402300799999;
+
 /** An instant as the UTC ISO text the rows are keyed by (clamped to years 0001–9999). */
 export function timeKey(t: string): string {
-  const ms = Math.min(Math.max(Date.parse(t), -62135596800000), 253402300799999);
+  const ms = Math.min(Math.max(Date.parse(t), MIN_KEY_MS), MAX_KEY_MS);
   return new Date(ms).toISOString();
+}
+
+/** A view as JSON text and the revision it is at. */
+export interface ViewText {
+  json: string;
+  revision: number;
 }
 
 export type AsOfRevision = { revision: number } | 'none' | 'not-prefix';
@@ -77,6 +88,80 @@ export class TimeTravelRows {
    * before every world time of those events (as foldReportedBy).
    */
   reportedBy(incidentId: string, t: string, asOf?: string): IncidentView | null {
+    const view = this.reportedByJson(incidentId, t, asOf);
+    return view && (JSON.parse(view.json) as IncidentView);
+  }
+
+  /** The same as JSON text, with the revision it is at. */
+  reportedByJson(incidentId: string, t: string, asOf?: string): ViewText | null {
+    const fromPrefix = asOf === undefined ? this.reportedByFromPrefix(incidentId, t) : undefined;
+    if (fromPrefix !== undefined) return fromPrefix;
+    const view = this.reportedByFold(incidentId, t, asOf);
+    return view && { json: JSON.stringify(view), revision: view.revision };
+  }
+
+  /**
+   * reportedBy T without folding the stream: the longest prefix whose every event sorts at or
+   * before T counts whole (each such event passes foldReportedBy's rule: its world time is ≤ T
+   * or it has none, and the claims it is about came before it), so it is the view at that
+   * revision, read from the version rows; the later events that sort at or before T (back-dated
+   * reports) are folded onto it. Undefined when no such prefix holds a dated event (the plain
+   * rule decides then). Claims no later event changed keep their stored JSON.
+   */
+  private reportedByFromPrefix(incidentId: string, t: string): ViewText | undefined {
+    const ms = Date.parse(t);
+    if (!(ms >= MIN_KEY_MS && ms <= MAX_KEY_MS)) return undefined;
+    const key = timeKey(t);
+    const table = this.queries.tables.timeline;
+    const head = this.queries.revision(incidentId);
+    if (head === undefined) return undefined;
+    const later = this.queries
+      .prepare<{ r: number | null }>(
+        `SELECT min(revision) AS r FROM ${table}
+         WHERE incident_id = ? AND reported_key > ? AND revision > 0`,
+      )
+      .get(incidentId, key)?.r;
+    const prefix = later === null || later === undefined ? head : later - 1;
+    if (prefix < 1 || !this.anyDatedThrough(incidentId, prefix)) return undefined;
+    const parts = this.partsAt(incidentId, prefix);
+    if (!parts) return undefined;
+    const stored = parts.rows.map((row) => {
+      const { source: _source, ...claim } = JSON.parse(row.claim_json) as ClaimView;
+      return claim;
+    });
+    const fold = IncidentFold.from({ ...parts.details, claims: stored });
+    const rest = this.queries
+      .prepare<{ entry_json: string }>(
+        `SELECT entry_json FROM ${table}
+         WHERE incident_id = ? AND reported_key <= ? AND revision > ? ORDER BY revision`,
+      )
+      .all(incidentId, key, prefix)
+      .map((row) => eventOf(row.entry_json));
+    foldReportedByInto(fold, rest, t);
+    const state = fold.state();
+    if (!state) return undefined;
+    const claims = state.claims.map((claim, i) =>
+      claim === stored[i] ? parts.rows[i].claim_json : JSON.stringify(claimView(claim)),
+    );
+    const casualties = JSON.stringify(consolidateCasualties(state.claims, state.assessments));
+    const json = assembleView(JSON.stringify(detailsInViewOrder(state)), claims, casualties);
+    return { json, revision: state.revision };
+  }
+
+  /** Whether an event at revisions 1..`through` has a world time (usually the first one). */
+  private anyDatedThrough(incidentId: string, through: number): boolean {
+    const rows = this.queries
+      .prepare<{ entry_json: string }>(
+        `SELECT entry_json FROM ${this.queries.tables.timeline}
+         WHERE incident_id = ? AND revision BETWEEN 1 AND ? ORDER BY revision`,
+      )
+      .iterate(incidentId, through);
+    for (const row of rows) if (dated(eventOf(row.entry_json))) return true;
+    return false;
+  }
+
+  /** The plain rule over the events that sort at or before T (and were recorded by `asOf`). */
+  private reportedByFold(incidentId: string, t: string, asOf?: string): IncidentView | null {
     const table = this.queries.tables.timeline;
     const recorded = asOf === undefined ? '' : 'AND recorded_key <= ?';
     const limit = asOf === undefined ? [] : [timeKey(asOf)];
@@ -127,15 +212,15 @@ export class TimeTravelRows {
       .get(incidentId, revision);
     if (!event || !detailsRow) return undefined;
     const entry = JSON.parse(event.entry_json) as TimelineEntry;
-    const details = JSON.parse(detailsRow.details_json) as IncidentDetails;
-    const detailsJson = JSON.stringify(
-      detailsInViewOrder({
-        ...details,
-        revision,
-        position: entry.position,
-        updatedAt: entry.recordedAt,
-      }),
-    );
+    const stored = JSON.parse(detailsRow.details_json) as IncidentDetails;
+    const details: IncidentDetails = {
+      ...stored,
+      revision,
+      position: entry.position,
+      updatedAt: entry.recordedAt,
+      assessments: stored.assessments ?? [],
+    };
+    const detailsJson = JSON.stringify(detailsInViewOrder(details));
     // the bare columns come from the row of max(revision): each claim's latest version ≤ N
     const rows = this.queries
       .prepare<VersionRow>(
@@ -148,7 +233,7 @@ export class TimeTravelRows {
       .filter((row) => row.kind === 'casualties')
       .map((row) => JSON.parse(row.claim_json) as ClaimView);
     const claims = rows.map((row) => row.claim_json);
-    return { detailsJson, claims, casualtyClaims, assessments: details.assessments ?? [] };
+    return { details, detailsJson, rows, claims, casualtyClaims, assessments: details.assessments };
   }
 }
 
