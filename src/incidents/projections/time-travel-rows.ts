@@ -11,13 +11,13 @@
  */
 import { consolidateCasualties } from '../domain/casualties.js';
 import type { IncidentDetails } from '../domain/evolve.js';
-import { IncidentFold } from '../domain/incident-fold.js';
 import type { RecordedIncidentEvent } from '../domain/state.js';
 import { foldReportedBy, foldReportedByInto } from '../domain/time-travel.js';
-import { claimView, toIncidentView } from '../domain/view.js';
+import { toIncidentView } from '../domain/view.js';
 import type { ClaimView, IncidentView, TimelineEntry } from '../domain/view-types.js';
 import { worldTimeOf } from '../domain/world-time.js';
 import { detailsInViewOrder } from './incident-rows.js';
+import { foldOntoVersionRows, type VersionRow, type ViewText } from './fold-onto-version-rows.js';
 import type { ReadModelQueries } from './read-model-queries.js';
 import { assembleView } from './view-rows.js';
 
@@ -31,19 +31,7 @@ export function timeKey(t: string): string {
   return new Date(ms).toISOString();
 }
 
-/** A view as JSON text and the revision it is at. */
-export interface ViewText {
-  json: string;
-  revision: number;
-}
-
 export type AsOfRevision = { revision: number } | 'none' | 'not-prefix';
-
-interface VersionRow {
-  claim_seq: number;
-  kind: string;
-  claim_json: string;
-}
 
 export class TimeTravelRows {
   constructor(private readonly queries: ReadModelQueries) {}
@@ -105,8 +93,8 @@ export class TimeTravelRows {
    * before T counts whole (each such event passes foldReportedBy's rule: its world time is ≤ T
    * or it has none, and the claims it is about came before it), so it is the view at that
    * revision, read from the version rows; the later events that sort at or before T (back-dated
-   * reports) are folded onto it. Undefined when no such prefix holds a dated event (the plain
-   * rule decides then). Claims no later event changed keep their stored JSON.
+   * reports) are folded onto it, and only the claims those reach are parsed. Undefined when no
+   * such prefix holds a dated event (the plain rule decides then).
    */
   private reportedByFromPrefix(incidentId: string, t: string): ViewText | undefined {
     const ms = Date.parse(t);
@@ -125,11 +113,6 @@ export class TimeTravelRows {
     if (prefix < 1 || !this.anyDatedThrough(incidentId, prefix)) return undefined;
     const parts = this.partsAt(incidentId, prefix);
     if (!parts) return undefined;
-    const stored = parts.rows.map((row) => {
-      const { source: _source, ...claim } = JSON.parse(row.claim_json) as ClaimView;
-      return claim;
-    });
-    const fold = IncidentFold.from({ ...parts.details, claims: stored });
     const rest = this.queries
       .prepare<{ entry_json: string }>(
         `SELECT entry_json FROM ${table}
@@ -137,15 +120,9 @@ export class TimeTravelRows {
       )
       .all(incidentId, key, prefix)
       .map((row) => eventOf(row.entry_json));
-    foldReportedByInto(fold, rest, t);
-    const state = fold.state();
-    if (!state) return undefined;
-    const claims = state.claims.map((claim, i) =>
-      claim === stored[i] ? parts.rows[i].claim_json : JSON.stringify(claimView(claim)),
+    return foldOntoVersionRows(parts.details, parts.rows, rest, (fold, events) =>
+      foldReportedByInto(fold, events, t),
     );
-    const casualties = JSON.stringify(consolidateCasualties(state.claims, state.assessments));
-    const json = assembleView(JSON.stringify(detailsInViewOrder(state)), claims, casualties);
-    return { json, revision: state.revision };
   }
 
   /** Whether an event at revisions 1..`through` has a world time (usually the first one). */
@@ -224,7 +201,7 @@ export class TimeTravelRows {
     // the bare columns come from the row of max(revision): each claim's latest version ≤ N
     const rows = this.queries
       .prepare<VersionRow>(
-        `SELECT claim_seq, kind, claim_json, max(revision) FROM ${t.claimVersions}
+        `SELECT claim_id, claim_seq, kind, claim_json, max(revision) FROM ${t.claimVersions}
          WHERE incident_id = ? AND revision <= ? GROUP BY claim_id`,
       )
       .all(incidentId, revision)
