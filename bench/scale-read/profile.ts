@@ -21,6 +21,8 @@ import { timeTravelProbe } from './probe.js';
 /** `--scale-story`: the story `npm run bench -- scale` builds, read model in the store's file. */
 const SCALE_STORY = process.argv.includes('--scale-story');
 const BATCH_LOG = process.argv.includes('--batches');
+/** Events per applied batch (the runner applies at most 5,000). */
+const BATCH = Number(process.env.PROFILE_BATCH ?? 5000);
 
 const msSince = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
@@ -54,8 +56,13 @@ function memoryAfterCatchUp() {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return {};
   gc();
-  const { rss, heapUsed, external } = process.memoryUsage();
-  return { rssMiB: mib(rss), heapUsedMiB: mib(heapUsed), externalMiB: mib(external) };
+  const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
+  return {
+    rssMiB: mib(rss),
+    heapTotalMiB: mib(heapTotal),
+    heapUsedMiB: mib(heapUsed),
+    externalMiB: mib(external),
+  };
 }
 
 async function profile(count: number) {
@@ -75,7 +82,7 @@ async function profile(count: number) {
     const cpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     for (;;) {
-      const page = await store.readAll({ after, limit: 5000 });
+      const page = await store.readAll({ after, limit: BATCH });
       if (page.length === 0) break;
       const batchStart = process.hrtime.bigint();
       after = writer.apply(generation, page, page.at(-1)?.position);
