@@ -6,8 +6,9 @@
  *   prefix of the stream (the server clock did not step back; otherwise `not-prefix`);
  * - `reportedBy` T: the events whose world-time sort key is ≤ T (an index; with `asOf` T2 also
  *   recorded by T2), folded with the same rule as a plain fold, so the cost follows what it
- *   returns. The key is timelineSortKey: an event's world time, or for a correction or undated
- *   dispute the first reportedAt of its claims, so every event the fold counts is selected.
+ *   returns; the longest prefix of them that counts whole comes from the version rows instead.
+ *   The key is timelineSortKey: an event's world time, or for a correction or undated dispute
+ *   the first reportedAt of its claims, so every event the fold counts is selected.
  */
 import { consolidateCasualties } from '../domain/casualties.js';
 import type { IncidentDetails } from '../domain/evolve.js';
@@ -82,43 +83,58 @@ export class TimeTravelRows {
 
   /** The same as JSON text, with the revision it is at. */
   reportedByJson(incidentId: string, t: string, asOf?: string): ViewText | null {
-    const fromPrefix = asOf === undefined ? this.reportedByFromPrefix(incidentId, t) : undefined;
+    const through = this.recordedThrough(incidentId, asOf);
+    const fromPrefix =
+      through === undefined ? undefined : this.reportedByFromPrefix(incidentId, t, through);
     if (fromPrefix !== undefined) return fromPrefix;
     const view = this.reportedByFold(incidentId, t, asOf);
     return view && { json: JSON.stringify(view), revision: view.revision };
   }
 
   /**
-   * reportedBy T without folding the stream: the longest prefix whose every event sorts at or
-   * before T counts whole (each such event passes foldReportedBy's rule: its world time is ≤ T
-   * or it has none, and the claims it is about came before it), so it is the view at that
-   * revision, read from the version rows; the later events that sort at or before T (back-dated
-   * reports) are folded onto it, and only the claims those reach are parsed. Undefined when no
-   * such prefix holds a dated event (the plain rule decides then).
+   * The last revision of the events a reportedBy counts from: the read model's head, or with
+   * `asOf` the last recorded by then when those events are a prefix (undefined otherwise).
    */
-  private reportedByFromPrefix(incidentId: string, t: string): ViewText | undefined {
+  private recordedThrough(incidentId: string, asOf: string | undefined): number | undefined {
+    if (asOf === undefined) return this.queries.revision(incidentId);
+    const recorded = this.asOfRevision(incidentId, asOf);
+    return typeof recorded === 'object' ? recorded.revision : undefined;
+  }
+
+  /**
+   * reportedBy T from the events through revision `through`, without folding them all: the
+   * longest prefix whose every event sorts at or before T counts whole (each such event passes
+   * foldReportedBy's rule: its world time is ≤ T or it has none, and the claims it is about came
+   * before it), so it is the view at that revision, read from the version rows; the later events
+   * that sort at or before T (back-dated reports) are folded onto it, and only the claims those
+   * reach are parsed. Undefined when no such prefix holds a dated event (the plain rule decides).
+   */
+  private reportedByFromPrefix(
+    incidentId: string,
+    t: string,
+    through: number,
+  ): ViewText | undefined {
     const ms = Date.parse(t);
     if (!(ms >= MIN_KEY_MS && ms <= MAX_KEY_MS)) return undefined;
     const key = timeKey(t);
     const table = this.queries.tables.timeline;
-    const head = this.queries.revision(incidentId);
-    if (head === undefined) return undefined;
     const later = this.queries
       .prepare<{ r: number | null }>(
         `SELECT min(revision) AS r FROM ${table}
          WHERE incident_id = ? AND reported_key > ? AND revision > 0`,
       )
       .get(incidentId, key)?.r;
-    const prefix = later === null || later === undefined ? head : later - 1;
+    const prefix = later === null || later === undefined ? through : Math.min(later - 1, through);
     if (prefix < 1 || !this.anyDatedThrough(incidentId, prefix)) return undefined;
     const parts = this.partsAt(incidentId, prefix);
     if (!parts) return undefined;
     const rest = this.queries
       .prepare<{ entry_json: string }>(
         `SELECT entry_json FROM ${table}
-         WHERE incident_id = ? AND reported_key <= ? AND revision > ? ORDER BY revision`,
+         WHERE incident_id = ? AND reported_key <= ? AND revision > ? AND revision <= ?
+         ORDER BY revision`,
       )
-      .all(incidentId, key, prefix)
+      .all(incidentId, key, prefix, through)
       .map((row) => eventOf(row.entry_json));
     return foldOntoVersionRows(parts.details, parts.rows, rest, (fold, events) =>
       foldReportedByInto(fold, events, t),
