@@ -15,6 +15,7 @@ import { randomStory } from '../../src/incidents/domain/testing/random-story.js'
 import { ProjectionWriter } from '../../src/incidents/projections/projection-writer.js';
 import { ReadModelDatabase } from '../../src/incidents/projections/read-model-database.js';
 import { ReadModelQueries } from '../../src/incidents/projections/read-model-queries.js';
+import { IncidentStateCache } from '../../src/incidents/application/incident-state-cache.js';
 import { buildStory } from '../scale/scale-story.js';
 import { timeTravelProbe } from './probe.js';
 
@@ -91,6 +92,10 @@ async function profile(count: number) {
     const catchUpMs = msSince(start);
     const catchUpCpu = process.cpuUsage(cpu);
     const memory = memoryAfterCatchUp();
+    // what the write path's cache of the incident adds (what one write loads in the server)
+    const writeCache = new IncidentStateCache(store);
+    await writeCache.load(incidentId);
+    const withWriteCache = memoryAfterCatchUp();
     const queries = new ReadModelQueries(readModel);
     const viewStart = process.hrtime.bigint();
     const body = queries.viewJson(incidentId)?.json ?? '';
@@ -106,6 +111,9 @@ async function profile(count: number) {
         catchUpEventsPerSecond: Math.round(count / (catchUpMs / 1000)),
         catchUpCpuMs: Math.round((catchUpCpu.user + catchUpCpu.system) / 1000),
         ...memory,
+        ...(withWriteCache.heapUsedMiB !== undefined && {
+          heapUsedWithWriteCacheMiB: withWriteCache.heapUsedMiB,
+        }),
         viewMs: Math.round(viewMs * 10) / 10,
         viewBytes: body.length,
         ...travel,
