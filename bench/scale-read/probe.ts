@@ -12,6 +12,8 @@ export interface Probe {
   incidentId: string;
   mid: number;
   midTime: string;
+  /** The world time at mid-story, when it is not midTime. */
+  midReportedAt?: string;
 }
 
 async function timed(answer: () => Promise<string | undefined>) {
@@ -43,7 +45,7 @@ export async function timeTravelProbe(probe: Probe) {
     }),
     reportedBy: await timed(async () => {
       await fresh();
-      return JSON.stringify(rows.reportedBy(incidentId, probe.midTime));
+      return rows.reportedByJson(incidentId, probe.midReportedAt ?? probe.midTime)?.json;
     }),
   };
 }

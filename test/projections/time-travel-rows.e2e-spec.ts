@@ -70,6 +70,29 @@ describe('TimeTravelRows answers exactly what a full fold answers', () => {
     }
   });
 
+  test('reportedBy when world times mostly follow the stream (a long prefix counts whole)', () => {
+    // every dated event said a minute before it was recorded, every 7th an hour before: so a
+    // reportedBy T counts a long prefix of the stream whole, then the back-dated reports after it
+    const inOrder = events.map((event) => {
+      if (!('reportedAt' in event.data) || event.data.reportedAt === undefined) return event;
+      const late = event.revision % 7 === 0 ? 3_600_000 : 60_000;
+      const reportedAt = new Date(Date.parse(event.recordedAt) - late).toISOString();
+      return { ...event, data: { ...event.data, reportedAt } } as RecordedIncidentEvent;
+    });
+    const projected = project(inOrder, incidentId, 28);
+    readModel = projected.readModel;
+    const rows = new TimeTravelRows(projected.queries);
+    const said = (i: number) => worldTimeOf(inOrder[i]) ?? inOrder[i].recordedAt;
+    const times = [instant(), instant(), said(inOrder.length - 1), said(1), said(2)];
+    for (let i = 0; i < 30; i++) times.push(said(Math.floor(random() * inOrder.length)));
+    for (const when of times) {
+      expect(rows.reportedBy(incidentId, when)).toEqual(plainReportedBy(inOrder, when));
+      // bitemporal: the events recorded by then are a prefix, so the same way answers
+      const asOf = inOrder[Math.floor(random() * inOrder.length)].recordedAt;
+      expect(rows.reportedBy(incidentId, when, asOf)).toEqual(plainReportedBy(inOrder, when, asOf));
+    }
+  });
+
   test('reportedBy before every world time (after the opening was recorded) finds nothing', () => {
     // every world time at least 6 hours after the opening was recorded
     const later = story(27, 300, incidentId, '2017-05-18T06:00:00Z');

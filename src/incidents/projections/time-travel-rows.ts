@@ -6,33 +6,33 @@
  *   prefix of the stream (the server clock did not step back; otherwise `not-prefix`);
  * - `reportedBy` T: the events whose world-time sort key is ≤ T (an index; with `asOf` T2 also
  *   recorded by T2), folded with the same rule as a plain fold, so the cost follows what it
- *   returns. The key is timelineSortKey: an event's world time, or for a correction or undated
- *   dispute the first reportedAt of its claims, so every event the fold counts is selected.
+ *   returns; the longest prefix of them that counts whole comes from the version rows instead.
+ *   The key is timelineSortKey: an event's world time, or for a correction or undated dispute
+ *   the first reportedAt of its claims, so every event the fold counts is selected.
  */
 import { consolidateCasualties } from '../domain/casualties.js';
 import type { IncidentDetails } from '../domain/evolve.js';
 import type { RecordedIncidentEvent } from '../domain/state.js';
-import { foldReportedBy } from '../domain/time-travel.js';
+import { foldReportedBy, foldReportedByInto } from '../domain/time-travel.js';
 import { toIncidentView } from '../domain/view.js';
 import type { ClaimView, IncidentView, TimelineEntry } from '../domain/view-types.js';
 import { worldTimeOf } from '../domain/world-time.js';
 import { detailsInViewOrder } from './incident-rows.js';
+import { foldOntoVersionRows, type VersionRow, type ViewText } from './fold-onto-version-rows.js';
 import type { ReadModelQueries } from './read-model-queries.js';
 import { assembleView } from './view-rows.js';
 
+/** The instants `timeKey` keeps as they are (years 0001–9999). */
+const MIN_KEY_MS = -62135596800000;
+const MAX_KEY_MS = 253402300799999;
+
 /** An instant as the UTC ISO text the rows are keyed by (clamped to years 0001–9999). */
 export function timeKey(t: string): string {
-  const ms = Math.min(Math.max(Date.parse(t), -62135596800000), 253402300799999);
+  const ms = Math.min(Math.max(Date.parse(t), MIN_KEY_MS), MAX_KEY_MS);
   return new Date(ms).toISOString();
 }
 
 export type AsOfRevision = { revision: number } | 'none' | 'not-prefix';
-
-interface VersionRow {
-  claim_seq: number;
-  kind: string;
-  claim_json: string;
-}
 
 export class TimeTravelRows {
   constructor(private readonly queries: ReadModelQueries) {}
@@ -77,6 +77,84 @@ export class TimeTravelRows {
    * before every world time of those events (as foldReportedBy).
    */
   reportedBy(incidentId: string, t: string, asOf?: string): IncidentView | null {
+    const view = this.reportedByJson(incidentId, t, asOf);
+    return view && (JSON.parse(view.json) as IncidentView);
+  }
+
+  /** The same as JSON text, with the revision it is at. */
+  reportedByJson(incidentId: string, t: string, asOf?: string): ViewText | null {
+    const through = this.recordedThrough(incidentId, asOf);
+    const fromPrefix =
+      through === undefined ? undefined : this.reportedByFromPrefix(incidentId, t, through);
+    if (fromPrefix !== undefined) return fromPrefix;
+    const view = this.reportedByFold(incidentId, t, asOf);
+    return view && { json: JSON.stringify(view), revision: view.revision };
+  }
+
+  /**
+   * The last revision of the events a reportedBy counts from: the read model's head, or with
+   * `asOf` the last recorded by then when those events are a prefix (undefined otherwise).
+   */
+  private recordedThrough(incidentId: string, asOf: string | undefined): number | undefined {
+    if (asOf === undefined) return this.queries.revision(incidentId);
+    const recorded = this.asOfRevision(incidentId, asOf);
+    return typeof recorded === 'object' ? recorded.revision : undefined;
+  }
+
+  /**
+   * reportedBy T from the events through revision `through`, without folding them all: the
+   * longest prefix whose every event sorts at or before T counts whole (each such event passes
+   * foldReportedBy's rule: its world time is ≤ T or it has none, and the claims it is about came
+   * before it), so it is the view at that revision, read from the version rows; the later events
+   * that sort at or before T (back-dated reports) are folded onto it, and only the claims those
+   * reach are parsed. Undefined when no such prefix holds a dated event (the plain rule decides).
+   */
+  private reportedByFromPrefix(
+    incidentId: string,
+    t: string,
+    through: number,
+  ): ViewText | undefined {
+    const ms = Date.parse(t);
+    if (!(ms >= MIN_KEY_MS && ms <= MAX_KEY_MS)) return undefined;
+    const key = timeKey(t);
+    const table = this.queries.tables.timeline;
+    const later = this.queries
+      .prepare<{ r: number | null }>(
+        `SELECT min(revision) AS r FROM ${table}
+         WHERE incident_id = ? AND reported_key > ? AND revision > 0`,
+      )
+      .get(incidentId, key)?.r;
+    const prefix = later === null || later === undefined ? through : Math.min(later - 1, through);
+    if (prefix < 1 || !this.anyDatedThrough(incidentId, prefix)) return undefined;
+    const parts = this.partsAt(incidentId, prefix);
+    if (!parts) return undefined;
+    const rest = this.queries
+      .prepare<{ entry_json: string }>(
+        `SELECT entry_json FROM ${table}
+         WHERE incident_id = ? AND reported_key <= ? AND revision > ? AND revision <= ?
+         ORDER BY revision`,
+      )
+      .all(incidentId, key, prefix, through)
+      .map((row) => eventOf(row.entry_json));
+    return foldOntoVersionRows(parts.details, parts.rows, rest, (fold, events) =>
+      foldReportedByInto(fold, events, t),
+    );
+  }
+
+  /** Whether an event at revisions 1..`through` has a world time (usually the first one). */
+  private anyDatedThrough(incidentId: string, through: number): boolean {
+    const rows = this.queries
+      .prepare<{ entry_json: string }>(
+        `SELECT entry_json FROM ${this.queries.tables.timeline}
+         WHERE incident_id = ? AND revision BETWEEN 1 AND ? ORDER BY revision`,
+      )
+      .iterate(incidentId, through);
+    for (const row of rows) if (dated(eventOf(row.entry_json))) return true;
+    return false;
+  }
+
+  /** The plain rule over the events that sort at or before T (and were recorded by `asOf`). */
+  private reportedByFold(incidentId: string, t: string, asOf?: string): IncidentView | null {
     const table = this.queries.tables.timeline;
     const recorded = asOf === undefined ? '' : 'AND recorded_key <= ?';
     const limit = asOf === undefined ? [] : [timeKey(asOf)];
@@ -127,19 +205,19 @@ export class TimeTravelRows {
       .get(incidentId, revision);
     if (!event || !detailsRow) return undefined;
     const entry = JSON.parse(event.entry_json) as TimelineEntry;
-    const details = JSON.parse(detailsRow.details_json) as IncidentDetails;
-    const detailsJson = JSON.stringify(
-      detailsInViewOrder({
-        ...details,
-        revision,
-        position: entry.position,
-        updatedAt: entry.recordedAt,
-      }),
-    );
+    const stored = JSON.parse(detailsRow.details_json) as IncidentDetails;
+    const details: IncidentDetails = {
+      ...stored,
+      revision,
+      position: entry.position,
+      updatedAt: entry.recordedAt,
+      assessments: stored.assessments ?? [],
+    };
+    const detailsJson = JSON.stringify(detailsInViewOrder(details));
     // the bare columns come from the row of max(revision): each claim's latest version ≤ N
     const rows = this.queries
       .prepare<VersionRow>(
-        `SELECT claim_seq, kind, claim_json, max(revision) FROM ${t.claimVersions}
+        `SELECT claim_id, claim_seq, kind, claim_json, max(revision) FROM ${t.claimVersions}
          WHERE incident_id = ? AND revision <= ? GROUP BY claim_id`,
       )
       .all(incidentId, revision)
@@ -148,7 +226,7 @@ export class TimeTravelRows {
       .filter((row) => row.kind === 'casualties')
       .map((row) => JSON.parse(row.claim_json) as ClaimView);
     const claims = rows.map((row) => row.claim_json);
-    return { detailsJson, claims, casualtyClaims, assessments: details.assessments ?? [] };
+    return { details, detailsJson, rows, claims, casualtyClaims, assessments: details.assessments };
   }
 }
 

@@ -66,9 +66,9 @@ export class ViewReader {
       return { json: this.atRevision(incidentId, point.revision), revision: point.revision };
     }
     if ('reportedBy' in point) {
-      const view = this.rows.reportedBy(incidentId, point.reportedBy, point.asOf);
+      const view = this.rows.reportedByJson(incidentId, point.reportedBy, point.asOf);
       if (!view) throw nothingReportedBy(incidentId, point);
-      return body(withBasis(view, point));
+      return { json: withBasisJson(view.json, point), revision: view.revision };
     }
     const asOf = this.rows.asOfRevision(incidentId, point.asOf);
     if (asOf === 'none') throw notYetRecorded(incidentId, point.asOf);
@@ -135,9 +135,17 @@ export class ViewReader {
 }
 
 /** A reportedBy view says which times it was asked for, so it is not taken for `?revision=`. */
-function withBasis(view: IncidentView, { reportedBy, asOf }: ReportedBy): IncidentView {
-  const basis = { reportedBy: utc(reportedBy), ...(asOf !== undefined && { asOf: utc(asOf) }) };
-  return { ...view, basis };
+function withBasis(view: IncidentView, point: ReportedBy): IncidentView {
+  return { ...view, basis: basisOf(point) };
+}
+
+/** The same on the view's JSON text (the basis is its last key). */
+function withBasisJson(json: string, point: ReportedBy): string {
+  return `${json.slice(0, -1)},"basis":${JSON.stringify(basisOf(point))}}`;
+}
+
+function basisOf({ reportedBy, asOf }: ReportedBy) {
+  return { reportedBy: utc(reportedBy), ...(asOf !== undefined && { asOf: utc(asOf) }) };
 }
 
 const utc = (time: string): string => new Date(Date.parse(time)).toISOString();
