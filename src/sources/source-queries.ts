@@ -1,27 +1,10 @@
 /** The read side of the sources' track records: aggregates over the per-claim source rows. */
 import type { ClaimView } from '../incidents/domain/view-types.js';
 import { ReadModelQueries } from '../incidents/projections/read-model-queries.js';
+import type { SourceClaim, SourceRecord } from './source-record.js';
 import { sourceKey } from './source-tables.js';
 
-export interface SourceRecord {
-  name: string;
-  kind: string;
-  claims: number;
-  asOriginal: number;
-  asRelay: number;
-  revised: number;
-  corrected: number;
-  disputed: number;
-  supported: number;
-  retracted: number;
-  firstReportedAt: string;
-  lastReportedAt: string;
-}
-
-export interface SourceClaim {
-  incidentId: string;
-  claim: ClaimView;
-}
+export type { SourceClaim, SourceRecord } from './source-record.js';
 
 export class SourceQueries {
   constructor(private readonly queries: ReadModelQueries) {}

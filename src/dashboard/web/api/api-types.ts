@@ -24,6 +24,9 @@ export type {
 
 export type { CasualtyRange, IncidentSummary } from '../../../incidents/wire/incident-summary.js';
 
+/** What every write answers (201). */
+export type { WriteResult as Written } from '../../../incidents/application/write-result.js';
+
 export type Page<T> = { items: T[]; nextCursor?: string | null };
 
 /**

@@ -1,9 +1,7 @@
 /** An incident's claims in pages (GET /incidents/:id/claims) and a reporter's judgements of them. */
 import type { ClaimFilter } from '../../../search/claim-filter.js';
-import type { ClaimView, Page } from './api-types.js';
-import { getJson, incidentPath, query } from './http.js';
-import { apiErrorOf } from './problem.js';
-import { authHeaders } from './read-token.js';
+import type { ClaimView, Page, Written } from './api-types.js';
+import { getJson, incidentPath, postJson, query } from './http.js';
 
 export type { ClaimFilter } from '../../../search/claim-filter.js';
 
@@ -21,24 +19,6 @@ export function listClaims(
       ? { cursor: page.cursor, limit: page.limit }
       : { ...page.filter, limit: page.limit };
   return getJson(`${incidentPath(incidentId)}/claims${query(params)}`, signal);
-}
-
-/** What a write answers (201). */
-export interface Written {
-  incidentId: string;
-  eventId: string;
-  revision: number;
-  position: string;
-}
-
-async function postJson(path: string, body: Record<string, unknown>): Promise<Written> {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeaders() },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw await apiErrorOf(response);
-  return (await response.json()) as Written;
 }
 
 export type Judgement = 'support' | 'dispute';

@@ -1,36 +1,14 @@
-import type { Measure } from './api-types.js';
-import { apiError } from './http.js';
+import type { CasualtyEstimateAssessed } from '../../../incidents/domain/events.js';
+import type { Written } from './api-types.js';
+import { apiError, incidentPath, postJson } from './http.js';
 import { authHeaders } from './read-token.js';
 
-/** What every write answers (201). */
-export interface Written {
-  incidentId: string;
-  eventId: string;
-  revision: number;
-  position: string;
-}
-
-export interface AssessmentInput {
-  measure: Measure;
-  group: string;
-  low: number;
-  best: number;
-  high: number | null;
-  basis: string[];
-  reason: string;
-}
-
-const incidentPath = (id: string): string => `/incidents/${encodeURIComponent(id)}`;
+/** The assessment's body: the event's fields, its world time left to the service (recordedAt). */
+export type AssessmentInput = Omit<CasualtyEstimateAssessed, 'reportedAt'>;
 
 /** Records the desk's low / best / high estimate; a refusal throws its problem `detail`. */
-export async function postAssessment(incidentId: string, body: AssessmentInput): Promise<Written> {
-  const response = await fetch(`${incidentPath(incidentId)}/casualty-assessments`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeaders() },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw await apiError(response);
-  return (await response.json()) as Written;
+export function postAssessment(incidentId: string, body: AssessmentInput): Promise<Written> {
+  return postJson(`${incidentPath(incidentId)}/casualty-assessments`, body);
 }
 
 export type CsvExport = 'claims' | 'casualties';

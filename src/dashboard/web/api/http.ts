@@ -5,6 +5,7 @@ import type {
   Page,
   TimelineEntry,
   ViewPoint,
+  Written,
 } from './api-types.js';
 import { apiErrorOf, type ApiError } from './problem.js';
 import { announceUnauthorized, authHeaders } from './read-token.js';
@@ -33,6 +34,18 @@ export function query(params: Record<string, string | number | undefined>): stri
   }
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/** POSTs a write with the tab's token; a refusal throws an ApiError with the problem's detail. */
+export async function postJson(path: string, body: object): Promise<Written> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeaders() },
+    body: JSON.stringify(body),
+  });
+  // a refused write is the form's to show: a 401 here does not mean reads need a token
+  if (!response.ok) throw await apiErrorOf(response);
+  return (await response.json()) as Written;
 }
 
 export const incidentPath = (id: string): string => `/incidents/${encodeURIComponent(id)}`;

@@ -1,27 +1,8 @@
-import type { ClaimView, Page } from './api-types.js';
+import type { SourceClaim, SourceRecord } from '../../../sources/source-record.js';
+import type { Page } from './api-types.js';
 import { getJson, query } from './http.js';
 
-/** A speaker or outlet and its track record (GET /sources). */
-export interface SourceRecord {
-  name: string;
-  kind: string;
-  claims: number;
-  asOriginal: number;
-  asRelay: number;
-  revised: number;
-  corrected: number;
-  disputed: number;
-  supported: number;
-  retracted: number;
-  firstReportedAt: string;
-  lastReportedAt: string;
-}
-
-/** One of a source's claims, with its incident (GET /sources/:kind/:name/claims). */
-export interface SourceClaim {
-  incidentId: string;
-  claim: ClaimView;
-}
+export type { SourceClaim, SourceRecord } from '../../../sources/source-record.js';
 
 export function listSources(cursor?: string): Promise<Page<SourceRecord>> {
   return getJson(`/sources${query({ limit: 100, cursor })}`);
