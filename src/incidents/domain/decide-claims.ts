@@ -11,7 +11,8 @@ import type {
 import { deepEqual } from './equal.js';
 import { DomainError } from './errors.js';
 import type { ClaimCorrected, ClaimRevisedBySource, Figure, IncidentEvent } from './events.js';
-import { findClaim, type ClaimState, type IncidentState } from './state.js';
+import type { ClaimReader } from './incident-fold.js';
+import type { ClaimState } from './state.js';
 import {
   checkAttribution,
   checkFigures,
@@ -37,36 +38,36 @@ export type ClaimCommand = Exclude<
 
 export function decideClaimCommand(
   command: ClaimCommand,
-  state: IncidentState,
+  claims: ClaimReader,
   now: Date,
 ): IncidentEvent {
   switch (command.type) {
     case 'ReportStatement':
-      return reportStatement(command, state, now);
+      return reportStatement(command, claims, now);
     case 'ReportCasualtyFigures':
-      return reportFigures(command, state, now);
+      return reportFigures(command, claims, now);
     case 'ReviseClaim':
-      return reviseClaim(command, state, now);
+      return reviseClaim(command, claims, now);
     case 'CorrectClaim':
-      return correctClaim(command, state);
+      return correctClaim(command, claims);
     case 'DisputeClaim':
-      return disputeClaim(command, state, now);
+      return disputeClaim(command, claims, now);
     case 'RetractClaim':
-      return retractClaim(command, state, now);
+      return retractClaim(command, claims, now);
   }
 }
 
-function requireNewClaimId(state: IncidentState, claimId: string): string {
+function requireNewClaimId(claims: ClaimReader, claimId: string): string {
   const id = requireText(claimId, 'claimId');
-  if (findClaim(state, id)) {
+  if (claims.claim(id)) {
     throw new DomainError('claim_exists', `claim ${id} already exists in this incident`, 'claimId');
   }
   return id;
 }
 
 /** The referenced claim: it exists in this incident and is not retracted. */
-export function liveClaim(state: IncidentState, claimId: string, field = 'claimId'): ClaimState {
-  const claim = findClaim(state, claimId);
+export function liveClaim(claims: ClaimReader, claimId: string, field = 'claimId'): ClaimState {
+  const claim = claims.claim(claimId);
   if (!claim) {
     throw new DomainError('claim_not_found', `no claim ${claimId} in this incident`, field);
   }
@@ -104,12 +105,12 @@ function checkReportedAfterClaim(claim: ClaimState, reportedAt: string): string 
   return reportedAt;
 }
 
-function reportStatement(command: ReportStatement, state: IncidentState, now: Date): IncidentEvent {
+function reportStatement(command: ReportStatement, claims: ClaimReader, now: Date): IncidentEvent {
   const { topic, url } = command;
   return {
     type: 'StatementReported',
     data: {
-      claimId: requireNewClaimId(state, command.claimId),
+      claimId: requireNewClaimId(claims, command.claimId),
       text: requireText(command.text, 'text'),
       quoted: command.quoted === undefined ? 'paraphrase' : checkQuoted(command.quoted),
       ...(topic !== undefined && { topic: checkTopic(topic) }),
@@ -122,13 +123,13 @@ function reportStatement(command: ReportStatement, state: IncidentState, now: Da
 
 function reportFigures(
   command: ReportCasualtyFigures,
-  state: IncidentState,
+  claims: ClaimReader,
   now: Date,
 ): IncidentEvent {
   return {
     type: 'CasualtyFiguresReported',
     data: {
-      claimId: requireNewClaimId(state, command.claimId),
+      claimId: requireNewClaimId(claims, command.claimId),
       attribution: checkAttribution(command.attribution),
       reportedAt: checkReportedAt(command.reportedAt, now),
       figures: checkFigures(command.figures),
@@ -136,8 +137,8 @@ function reportFigures(
   };
 }
 
-function reviseClaim(command: ReviseClaim, state: IncidentState, now: Date): IncidentEvent {
-  const claim = liveClaim(state, command.claimId);
+function reviseClaim(command: ReviseClaim, claims: ClaimReader, now: Date): IncidentEvent {
+  const claim = liveClaim(claims, command.claimId);
   checkKind(claim, command);
   const text = optionalText(command.text, 'text');
   const quoted = command.quoted === undefined ? undefined : checkQuoted(command.quoted);
@@ -166,8 +167,8 @@ function reviseClaim(command: ReviseClaim, state: IncidentState, now: Date): Inc
 }
 
 /** Keeps only the corrected fields that differ from the record; none left is an error. */
-function correctClaim(command: CorrectClaim, state: IncidentState): IncidentEvent {
-  const claim = liveClaim(state, command.claimId);
+function correctClaim(command: CorrectClaim, claims: ClaimReader): IncidentEvent {
+  const claim = liveClaim(claims, command.claimId);
   checkKind(claim, command);
   const reason = requireText(command.reason, 'reason');
   const data: ClaimCorrected = { claimId: claim.claimId, reason };
@@ -192,9 +193,9 @@ function correctClaim(command: CorrectClaim, state: IncidentState): IncidentEven
   return { type: 'ClaimCorrected', data };
 }
 
-function disputeClaim(command: DisputeClaim, state: IncidentState, now: Date): IncidentEvent {
-  const claim = liveClaim(state, command.claimId);
-  const by = liveClaim(state, command.disputedByClaimId, 'disputedByClaimId');
+function disputeClaim(command: DisputeClaim, claims: ClaimReader, now: Date): IncidentEvent {
+  const claim = liveClaim(claims, command.claimId);
+  const by = liveClaim(claims, command.disputedByClaimId, 'disputedByClaimId');
   if (by.claimId === claim.claimId) {
     throw new DomainError(
       'claim_self_dispute',
@@ -221,8 +222,8 @@ function disputeClaim(command: DisputeClaim, state: IncidentState, now: Date): I
   };
 }
 
-function retractClaim(command: RetractClaim, state: IncidentState, now: Date): IncidentEvent {
-  const claim = liveClaim(state, command.claimId);
+function retractClaim(command: RetractClaim, claims: ClaimReader, now: Date): IncidentEvent {
+  const claim = liveClaim(claims, command.claimId);
   return {
     type: 'ClaimRetracted',
     data: {
