@@ -36,11 +36,10 @@ export class IncidentStateCache {
     const fresh = await this.store.readStream(streamIdOf(incidentId), {
       from: cached ? cached.fold.revision + 1 : 0,
     });
-    // a concurrent load of the same incident (not the write path's way) moved it on meanwhile
-    const loaded = this.incidents.get(incidentId) ?? {
-      fold: new IncidentFold(),
-      events: new Map(),
-    };
+    // another load of the incident may have moved it on meanwhile (the write path's loads of one
+    // incident take turns, but others may not); one evicted meanwhile still goes on from `cached`
+    const loaded = this.incidents.get(incidentId) ??
+      cached ?? { fold: new IncidentFold(), events: new Map<string, EventRef>() };
     const { fold, events } = loaded;
     // a linear fold over the new events only (a cold load folds a whole, long stream once)
     for (const stored of fresh) {
