@@ -1,4 +1,4 @@
-import type { StoredEvent, Subscription } from './event-store.js';
+import { comparePositions, type StoredEvent, type Subscription } from './event-store.js';
 import type { WakeSignal } from './wake-signal.js';
 
 /** Reads up to `limit` events of the subscription's scope with a position after `after`. */
@@ -49,6 +49,15 @@ export class PagedSubscription implements Subscription, AsyncIterator<StoredEven
     return DONE;
   }
 
+  /**
+   * The consumer has every event of the scope up to `position` already (a projection applied
+   * them in the appends' own transaction): the next page is read after it, not after the last
+   * delivered. Events of a page already read are still delivered.
+   */
+  skipTo(position: string): void {
+    if (comparePositions(position, this.last) > 0) this.last = position;
+  }
+
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
@@ -70,7 +79,8 @@ export class PagedSubscription implements Subscription, AsyncIterator<StoredEven
       if (page.length > 0) {
         this.page = page;
         this.index = 0;
-        this.last = page[page.length - 1].position;
+        const last = page[page.length - 1].position;
+        if (comparePositions(last, this.last) > 0) this.last = last;
         continue;
       }
       await this.signal.after(seen, (cancel) => (this.cancelWait = cancel));

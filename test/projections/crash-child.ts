@@ -1,7 +1,8 @@
 /**
  * Run by crash.e2e-spec.ts (bundled with esbuild) and killed with SIGKILL while it projects:
  * appends incident events and runs the real ProjectionRunner on the same file, printing one JSON
- * line each time the runner has applied an append.
+ * line each time the runner has applied an append. With `inline` the read model shares the
+ * store's connection (as the service does on its own file), so each append commits its rows.
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
@@ -15,7 +16,10 @@ import { casualties, opened, revised, statement } from '../support/incident-even
 Logger.overrideLogger(false);
 const file = process.argv[2];
 const store = SqliteEventStore.open(file);
-const readModel = ReadModelDatabase.open(file);
+const readModel =
+  process.argv[3] === 'inline'
+    ? ReadModelDatabase.shared(store.connection())
+    : ReadModelDatabase.open(file);
 const runner = new ProjectionRunner(store, readModel, new ProjectionWriter(readModel));
 runner.onApplicationBootstrap();
 

@@ -38,10 +38,12 @@ async function bundleChild(): Promise<string> {
 
 async function runAndKill(
   bundle: string,
-  file: string,
+  args: string[],
   killAfter: number,
 ): Promise<NodeJS.Signals | null> {
-  const child = spawn(process.execPath, [bundle, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bundle, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<NodeJS.Signals | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (_code, signal) => resolve(signal));
@@ -54,7 +56,10 @@ async function runAndKill(
   return exited;
 }
 
-describe('a projection process killed mid-batch', () => {
+describe.each([
+  ['on its own connection', 'separate'],
+  ['inline, on the store connection', 'inline'],
+])('a projection process killed mid-batch (%s)', (_name, mode) => {
   const dir = mkdtempSync(join(tmpdir(), 'storyline-'));
   let booted: BootedApp | undefined;
   afterAll(async () => {
@@ -66,7 +71,7 @@ describe('a projection process killed mid-batch', () => {
     const file = join(dir, 'storyline.db');
     const bundle = await bundleChild();
     try {
-      expect(await runAndKill(bundle, file, 400)).toBe('SIGKILL');
+      expect(await runAndKill(bundle, [file, mode], 400)).toBe('SIGKILL');
     } finally {
       rmSync(bundle, { force: true });
     }
@@ -80,6 +85,8 @@ describe('a projection process killed mid-batch', () => {
     const checkpoint = readModel.checkpoint();
     expect(comparePositions(checkpoint, '0')).toBeGreaterThan(0);
     const applied = stored.filter((event) => comparePositions(event.position, checkpoint) <= 0);
+    // inline, the rows commit with the appends: every event in the log is applied
+    if (mode === 'inline') expect(checkpoint).toBe(stored.at(-1)?.position);
     const t = generationTables(readModel.generation());
     const count = (table: string) =>
       (readModel.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

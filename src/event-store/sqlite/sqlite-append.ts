@@ -5,6 +5,7 @@ import {
   IdempotencyMismatch,
   InvalidStoreArgument,
   type NewEvent,
+  type StoredEvent,
   WrongExpectedRevision,
 } from '../event-store.js';
 import type { EventRecord, EventTable, StoredPlace } from './event-table.js';
@@ -77,9 +78,14 @@ function matches(expected: ExpectedRevision, actual: number): boolean {
 /**
  * Applies one append inside the batch's open transaction. A retry (every event id already in
  * the stream) is answered from the stored events before the expected revision is checked, so a
- * retry whose expected revision has gone stale still gets its original result.
+ * retry whose expected revision has gone stale still gets its original result. The events it
+ * inserts are pushed to `inserted` when given (for a projection in the same transaction).
  */
-export function applyAppend(table: EventTable, request: AppendRequest): AppendResult {
+export function applyAppend(
+  table: EventTable,
+  request: AppendRequest,
+  inserted?: StoredEvent[],
+): AppendResult {
   const { streamId, events, expectedRevision } = request;
   const stored = events
     .map((event) => table.find(streamId, event.eventId))
@@ -102,6 +108,15 @@ export function applyAppend(table: EventTable, request: AppendRequest): AppendRe
   for (const event of events) {
     revision += 1;
     position = table.insert(streamId, revision, event);
+    inserted?.push({
+      eventId: event.eventId,
+      streamId,
+      revision,
+      position: position.toString(),
+      type: event.type,
+      data: JSON.parse(event.data) as unknown,
+      metadata: JSON.parse(event.metadata) as StoredEvent['metadata'],
+    });
   }
   return { revision, position: position.toString() };
 }

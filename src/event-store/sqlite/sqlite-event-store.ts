@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { isSqliteError } from '../../sqlite/open-sqlite.js';
 import {
@@ -21,6 +22,24 @@ import { type AppendRequest, applyAppend, toAppendRequest } from './sqlite-appen
 import { openDatabase } from './sqlite-schema.js';
 import { PagedSubscription } from '../paged-subscription.js';
 import { WakeSignal } from '../wake-signal.js';
+
+/**
+ * A projection kept in the appends' own transaction, on the store's connection (the embedded
+ * read model in the store's file): a write's rows commit with it, so a write needs no second
+ * round. When the projection has applied every event of its streams already in the log, `apply`
+ * runs inside the transaction with every event the batch inserted (position order; it passes
+ * over other streams' events) and what it returns goes to `committed` once the transaction is
+ * durable. Behind (catching up), it is not called: its own round brings the events in order. If
+ * `apply` throws, only its own writes are undone (a savepoint) and the appends still commit.
+ */
+export interface InlineProjection {
+  /** The streams it projects. */
+  readonly streamPrefix: string;
+  /** The log position it has applied (its committed checkpoint). */
+  position(): string;
+  apply(events: readonly StoredEvent[]): string | undefined;
+  committed(checkpoint: string): void;
+}
 
 /** Counters that show group commit at work: appends per committed transaction. */
 export interface SqliteStoreStats {
@@ -54,26 +73,46 @@ export class SqliteEventStore implements EventStore {
   private readonly counters: SqliteStoreStats = { commits: 0, appends: 0, events: 0 };
   private readonly commitBatch: (requests: readonly AppendRequest[]) => Outcome<AppendResult>[];
   private closed = false;
+  private inline: InlineProjection | undefined;
+  /** What the inline projection's apply returned in the transaction being committed. */
+  private inlineCommitted: string | undefined;
 
   private constructor(private readonly db: Database.Database) {
     this.table = new EventTable(db);
     // each append runs in a savepoint: its refusal undoes only its own writes
-    const appendOne = db.transaction((request: AppendRequest) => applyAppend(this.table, request));
-    const batch = db.transaction((requests: readonly AppendRequest[]) =>
-      requests.map((request): Outcome<AppendResult> => {
+    const appendOne = db.transaction((request: AppendRequest, inserted?: StoredEvent[]) =>
+      applyAppend(this.table, request, inserted),
+    );
+    const project = db.transaction((projection: InlineProjection, events: readonly StoredEvent[]) =>
+      projection.apply(events),
+    );
+    const batch = db.transaction((requests: readonly AppendRequest[]) => {
+      const projection = this.inline && this.caughtUp(this.inline) ? this.inline : undefined;
+      const inserted: StoredEvent[] | undefined = projection ? [] : undefined;
+      const outcomes = requests.map((request): Outcome<AppendResult> => {
         try {
-          return { ok: true, value: appendOne(request) };
+          return { ok: true, value: appendOne(request, inserted) };
         } catch (error) {
           if (isAppendRefusal(error)) return { ok: false, error };
           throw error;
         }
-      }),
-    );
+      });
+      if (projection && inserted && inserted.length > 0) {
+        try {
+          this.inlineCommitted = project(projection, inserted);
+        } catch {
+          // its savepoint is rolled back; the projection applies these events on its own round
+          this.inlineCommitted = undefined;
+        }
+      }
+      return outcomes;
+    });
     // IMMEDIATE: take the write lock at BEGIN, so a batch never fails half-way on a busy lock
     this.commitBatch = (requests) => {
       // A batch nested in a transaction left open by a failed rollback would only be a savepoint,
       // acknowledged without a commit: end that transaction first, or refuse.
       if (db.inTransaction) db.exec('ROLLBACK');
+      this.inlineCommitted = undefined;
       return batch.immediate(requests);
     };
     this.writer = new GroupCommit((requests) => this.commit(requests));
@@ -86,6 +125,21 @@ export class SqliteEventStore implements EventStore {
 
   stats(): SqliteStoreStats {
     return { ...this.counters };
+  }
+
+  /** The store's file, resolved (':memory:' for an in-memory store). */
+  file(): string {
+    return this.db.memory ? ':memory:' : path.resolve(this.db.name);
+  }
+
+  /** The store's own connection, for a read model kept in the same file (see `project`). */
+  connection(): Database.Database {
+    return this.db;
+  }
+
+  /** Keeps `projection` in every append's transaction from now on (one at most). */
+  project(projection: InlineProjection): void {
+    this.inline = projection;
   }
 
   async append(
@@ -149,8 +203,17 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
+  /** No event of the projection's streams after its position (other streams' may follow it). */
+  private caughtUp(projection: InlineProjection): boolean {
+    const after = toPosition(projection.position());
+    return this.table.readPrefixAfter(projection.streamPrefix, after, 1).length === 0;
+  }
+
   private commit(requests: readonly AppendRequest[]): Outcome<AppendResult>[] {
     const outcomes = this.guard(() => this.commitBatch(requests));
+    const checkpoint = this.inlineCommitted;
+    this.inlineCommitted = undefined;
+    if (checkpoint !== undefined) this.inline?.committed(checkpoint);
     this.counters.commits += 1;
     this.counters.appends += requests.length;
     requests.forEach((request, i) => {

@@ -7,8 +7,8 @@ import {
 } from '../../event-store/event-store.js';
 import { decide } from '../domain/decide.js';
 import { streamIdOf } from '../domain/events.js';
-import { evolve } from '../domain/evolve.js';
-import type { IncidentState } from '../domain/state.js';
+import type { IncidentFold } from '../domain/incident-fold.js';
+import type { IncidentState, RecordedIncidentEvent } from '../domain/state.js';
 import { revisionMismatch, writeContention } from './application-errors.js';
 import { eventIdFor } from './deterministic-ids.js';
 import type { IncidentStateCache, LoadedIncident } from './incident-state-cache.js';
@@ -84,12 +84,13 @@ export class DecideBatches {
     let open = batch;
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.incidents.load(incidentId);
+      const revision = loaded.fold.revision;
       const { members, later } = this.decideAll(loaded, open);
       if (members.length === 0) return later;
       const events = members.flatMap((member) => member.events);
       try {
         await this.store.append(streamIdOf(incidentId), events, {
-          expectedRevision: loaded.state ? loaded.state.revision : 'no_stream',
+          expectedRevision: revision >= 0 ? revision : 'no_stream',
         });
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision || error instanceof IdempotencyMismatch))
@@ -113,15 +114,31 @@ export class DecideBatches {
     }
   }
 
-  /** Decides each pending in order on the state the ones before it leave; settles refusals. */
+  /**
+   * Decides each pending in order on the state the ones before it leave; settles refusals. Their
+   * events are folded into the cached fold tentatively and undone before it returns: the fold
+   * moves on only by the stored events, once appended.
+   */
   private decideAll(
     loaded: LoadedIncident,
+    batch: readonly Pending[],
+  ): { members: Member[]; later: Pending[] } {
+    const { fold } = loaded;
+    fold.begin();
+    try {
+      return this.decideEach(loaded, batch);
+    } finally {
+      fold.rollback();
+    }
+  }
+
+  private decideEach(
+    { fold, events: known }: LoadedIncident,
     batch: readonly Pending[],
   ): { members: Member[]; later: Pending[] } {
     const members: Member[] = [];
     const later: Pending[] = [];
     const ids = new Set<string>();
-    let state = loaded.state;
     batch.forEach((pending, i) => {
       const { request } = pending;
       const seed = seedOf(request);
@@ -130,20 +147,21 @@ export class DecideBatches {
         later.push(pending);
         return;
       }
-      const retried = first === undefined ? undefined : loaded.events.get(first);
+      const retried = first === undefined ? undefined : known.get(first);
       if (retried && first !== undefined) {
         pending.resolve({ incidentId: request.command.incidentId, eventId: first, ...retried });
         return;
       }
       try {
         const now = this.clock.now();
+        const state = fold.peek();
         checkIfMatch(request, state);
-        const events = toNewEvents(decide(request.command, state, now), seed, request, now);
+        const decided = decide(request.command, state, now, fold);
+        const events = toNewEvents(decided, seed, request, now);
         // the last command's events need no fold here: the cache folds them once appended
-        const next = i < batch.length - 1 ? foldDecided(state, events) : state;
+        if (i < batch.length - 1) foldDecided(fold, events);
         for (const event of events) ids.add(event.eventId);
         members.push({ pending, events });
-        state = next;
       } catch (error) {
         pending.reject(error);
       }
@@ -161,21 +179,18 @@ function checkIfMatch(request: WriteRequest, state: IncidentState | null): void 
   if (ifMatch !== current && targetExists) throw revisionMismatch(current);
 }
 
-/** The state after events decided but not yet appended (their positions are not known yet). */
-function foldDecided(state: IncidentState | null, events: readonly NewEvent[]): IncidentState {
-  let next = state;
-  let revision = state ? state.revision : -1;
+/** Folds events decided but not yet appended (their positions are not known yet: the last one's stands in). */
+function foldDecided(fold: IncidentFold, events: readonly NewEvent[]): void {
+  const position = fold.details()?.position ?? '0';
   for (const event of events) {
-    revision += 1;
-    next = evolve(next, {
+    fold.apply({
       type: event.type,
       data: event.data,
       eventId: event.eventId,
-      revision,
-      position: state?.position ?? '0',
+      revision: fold.revision + 1,
+      position,
       recordedAt: event.metadata.recordedAt,
       recordedBy: event.metadata.recordedBy,
-    } as Parameters<typeof evolve>[1]);
+    } as RecordedIncidentEvent);
   }
-  return next as IncidentState;
 }

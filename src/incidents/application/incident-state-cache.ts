@@ -2,7 +2,6 @@ import type { EventStore } from '../../event-store/event-store.js';
 import { streamIdOf } from '../domain/events.js';
 import { IncidentFold } from '../domain/incident-fold.js';
 import { toRecordedEvent } from '../domain/recorded.js';
-import type { IncidentState } from '../domain/state.js';
 
 /** Where one of an incident's events stands, and the claim it is about. */
 export interface EventRef {
@@ -11,9 +10,12 @@ export interface EventRef {
   claimId?: string;
 }
 
-/** An incident as the write path knows it: its state and every event id of its stream. */
+/**
+ * An incident as the write path knows it: its fold (kept and moved on from load to load, never
+ * copied) and every event id of its stream.
+ */
 export interface LoadedIncident {
-  state: IncidentState | null;
+  fold: IncidentFold;
   events: Map<string, EventRef>;
 }
 
@@ -31,14 +33,19 @@ export class IncidentStateCache {
 
   async load(incidentId: string): Promise<LoadedIncident> {
     const cached = this.incidents.get(incidentId);
-    const from = cached?.state ? cached.state.revision + 1 : 0;
-    const fresh = await this.store.readStream(streamIdOf(incidentId), { from });
-    const events = cached?.events ?? new Map<string, EventRef>();
-    // one linear fold over the new events (a cold load may fold a whole, long stream)
-    const fold = fresh.length > 0 ? IncidentFold.from(cached?.state ?? null) : undefined;
+    const fresh = await this.store.readStream(streamIdOf(incidentId), {
+      from: cached ? cached.fold.revision + 1 : 0,
+    });
+    // another load of the incident may have moved it on meanwhile (the write path's loads of one
+    // incident take turns, but others may not); one evicted meanwhile still goes on from `cached`
+    const loaded = this.incidents.get(incidentId) ??
+      cached ?? { fold: new IncidentFold(), events: new Map<string, EventRef>() };
+    const { fold, events } = loaded;
+    // a linear fold over the new events only (a cold load folds a whole, long stream once)
     for (const stored of fresh) {
+      if (stored.revision <= fold.revision) continue;
       const recorded = toRecordedEvent(stored);
-      fold?.apply(recorded);
+      fold.apply(recorded);
       const claimId = 'claimId' in recorded.data ? recorded.data.claimId : undefined;
       events.set(stored.eventId, {
         revision: stored.revision,
@@ -46,10 +53,8 @@ export class IncidentStateCache {
         ...(claimId !== undefined && { claimId }),
       });
     }
-    const state = fold ? fold.state() : (cached?.state ?? null);
-    const loaded = { state, events };
     this.incidents.delete(incidentId);
-    if (state) this.incidents.set(incidentId, loaded);
+    if (fold.revision >= 0) this.incidents.set(incidentId, loaded);
     if (this.incidents.size > MAX_INCIDENTS) {
       this.incidents.delete(this.incidents.keys().next().value as string);
     }

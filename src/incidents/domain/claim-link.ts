@@ -1,6 +1,7 @@
 import { DomainError, type DomainErrorCode } from './errors.js';
 import { liveClaim } from './live-claim.js';
-import type { ClaimState, IncidentState } from './state.js';
+import type { ClaimReader } from './incident-fold.js';
+import type { ClaimState } from './state.js';
 
 /** A link from one claim to another that bears on it: a dispute, or its mirror, a support. */
 export type ClaimLink = 'dispute' | 'support';
@@ -38,13 +39,13 @@ const LINKS: Record<
  */
 export function linkedClaims(
   link: ClaimLink,
-  state: IncidentState,
+  claims: ClaimReader,
   claimId: string,
   byClaimId: string,
 ): [claim: ClaimState, by: ClaimState] {
   const { field, self, exists, past, list } = LINKS[link];
-  const claim = liveClaim(state, claimId);
-  const by = liveClaim(state, byClaimId, field);
+  const claim = liveClaim(claims, claimId);
+  const by = liveClaim(claims, byClaimId, field);
   if (by.claimId === claim.claimId) {
     throw new DomainError(self, `a claim cannot ${link} itself`, field);
   }

@@ -4,17 +4,14 @@ import type { AssessCasualties, SupportClaim } from './commands.js';
 import { linkedClaims } from './claim-link.js';
 import { DomainError } from './errors.js';
 import { MEASURES, type IncidentEvent } from './events.js';
+import type { ClaimReader } from './incident-fold.js';
 import { liveClaim } from './live-claim.js';
 import type { IncidentState } from './state.js';
 import { optionalText, requireText, worldTime } from './validate.js';
 
 /** The mirror of a dispute: both claims live and in this incident, not itself, not twice. */
-export function supportClaim(
-  command: SupportClaim,
-  state: IncidentState,
-  now: Date,
-): IncidentEvent {
-  const [claim, by] = linkedClaims('support', state, command.claimId, command.supportedByClaimId);
+export function supportClaim(command: SupportClaim, claims: ClaimReader, now: Date): IncidentEvent {
+  const [claim, by] = linkedClaims('support', claims, command.claimId, command.supportedByClaimId);
   const note = optionalText(command.note, 'note');
   return {
     type: 'ClaimSupported',
@@ -37,6 +34,7 @@ const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number
 export function assessCasualties(
   command: AssessCasualties,
   state: IncidentState,
+  claims: ClaimReader,
   now: Date,
 ): IncidentEvent {
   const { measure, low, best, high } = command;
@@ -60,7 +58,7 @@ export function assessCasualties(
     fail('basis must name at least one claim', 'basis');
   }
   const basis = [...new Set(command.basis)];
-  basis.forEach((claimId, i) => liveClaim(state, claimId, `basis[${i}]`));
+  basis.forEach((claimId, i) => liveClaim(claims, claimId, `basis[${i}]`));
   const key = groupKey({ measure, group });
   const reported = state.claims.some(
     (claim) =>

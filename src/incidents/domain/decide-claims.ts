@@ -12,8 +12,9 @@ import { linkedClaims } from './claim-link.js';
 import { deepEqual } from './equal.js';
 import { DomainError } from './errors.js';
 import type { ClaimCorrected, ClaimRevisedBySource, Figure, IncidentEvent } from './events.js';
+import type { ClaimReader } from './incident-fold.js';
 import { liveClaim } from './live-claim.js';
-import { findClaim, type ClaimState, type IncidentState } from './state.js';
+import type { ClaimState } from './state.js';
 import {
   checkAttribution,
   checkFigures,
@@ -39,28 +40,28 @@ export type ClaimCommand = Exclude<
 
 export function decideClaimCommand(
   command: ClaimCommand,
-  state: IncidentState,
+  claims: ClaimReader,
   now: Date,
 ): IncidentEvent {
   switch (command.type) {
     case 'ReportStatement':
-      return reportStatement(command, state, now);
+      return reportStatement(command, claims, now);
     case 'ReportCasualtyFigures':
-      return reportFigures(command, state, now);
+      return reportFigures(command, claims, now);
     case 'ReviseClaim':
-      return reviseClaim(command, state, now);
+      return reviseClaim(command, claims, now);
     case 'CorrectClaim':
-      return correctClaim(command, state);
+      return correctClaim(command, claims);
     case 'DisputeClaim':
-      return disputeClaim(command, state, now);
+      return disputeClaim(command, claims, now);
     case 'RetractClaim':
-      return retractClaim(command, state, now);
+      return retractClaim(command, claims, now);
   }
 }
 
-function requireNewClaimId(state: IncidentState, claimId: string): string {
+function requireNewClaimId(claims: ClaimReader, claimId: string): string {
   const id = requireText(claimId, 'claimId');
-  if (findClaim(state, id)) {
+  if (claims.claim(id)) {
     throw new DomainError('claim_exists', `claim ${id} already exists in this incident`, 'claimId');
   }
   return id;
@@ -94,12 +95,12 @@ function checkReportedAfterClaim(claim: ClaimState, reportedAt: string): string 
   return reportedAt;
 }
 
-function reportStatement(command: ReportStatement, state: IncidentState, now: Date): IncidentEvent {
+function reportStatement(command: ReportStatement, claims: ClaimReader, now: Date): IncidentEvent {
   const { topic, url } = command;
   return {
     type: 'StatementReported',
     data: {
-      claimId: requireNewClaimId(state, command.claimId),
+      claimId: requireNewClaimId(claims, command.claimId),
       text: requireText(command.text, 'text'),
       quoted: command.quoted === undefined ? 'paraphrase' : checkQuoted(command.quoted),
       ...(topic !== undefined && { topic: checkTopic(topic) }),
@@ -112,13 +113,13 @@ function reportStatement(command: ReportStatement, state: IncidentState, now: Da
 
 function reportFigures(
   command: ReportCasualtyFigures,
-  state: IncidentState,
+  claims: ClaimReader,
   now: Date,
 ): IncidentEvent {
   return {
     type: 'CasualtyFiguresReported',
     data: {
-      claimId: requireNewClaimId(state, command.claimId),
+      claimId: requireNewClaimId(claims, command.claimId),
       attribution: checkAttribution(command.attribution),
       reportedAt: checkReportedAt(command.reportedAt, now),
       figures: checkFigures(command.figures),
@@ -126,8 +127,8 @@ function reportFigures(
   };
 }
 
-function reviseClaim(command: ReviseClaim, state: IncidentState, now: Date): IncidentEvent {
-  const claim = liveClaim(state, command.claimId);
+function reviseClaim(command: ReviseClaim, claims: ClaimReader, now: Date): IncidentEvent {
+  const claim = liveClaim(claims, command.claimId);
   checkKind(claim, command);
   const text = optionalText(command.text, 'text');
   const quoted = command.quoted === undefined ? undefined : checkQuoted(command.quoted);
@@ -156,8 +157,8 @@ function reviseClaim(command: ReviseClaim, state: IncidentState, now: Date): Inc
 }
 
 /** Keeps only the corrected fields that differ from the record; none left is an error. */
-function correctClaim(command: CorrectClaim, state: IncidentState): IncidentEvent {
-  const claim = liveClaim(state, command.claimId);
+function correctClaim(command: CorrectClaim, claims: ClaimReader): IncidentEvent {
+  const claim = liveClaim(claims, command.claimId);
   checkKind(claim, command);
   const reason = requireText(command.reason, 'reason');
   const data: ClaimCorrected = { claimId: claim.claimId, reason };
@@ -182,8 +183,8 @@ function correctClaim(command: CorrectClaim, state: IncidentState): IncidentEven
   return { type: 'ClaimCorrected', data };
 }
 
-function disputeClaim(command: DisputeClaim, state: IncidentState, now: Date): IncidentEvent {
-  const [claim, by] = linkedClaims('dispute', state, command.claimId, command.disputedByClaimId);
+function disputeClaim(command: DisputeClaim, claims: ClaimReader, now: Date): IncidentEvent {
+  const [claim, by] = linkedClaims('dispute', claims, command.claimId, command.disputedByClaimId);
   const note = optionalText(command.note, 'note');
   return {
     type: 'ClaimDisputed',
@@ -196,8 +197,8 @@ function disputeClaim(command: DisputeClaim, state: IncidentState, now: Date): I
   };
 }
 
-function retractClaim(command: RetractClaim, state: IncidentState, now: Date): IncidentEvent {
-  const claim = liveClaim(state, command.claimId);
+function retractClaim(command: RetractClaim, claims: ClaimReader, now: Date): IncidentEvent {
+  const claim = liveClaim(claims, command.claimId);
   return {
     type: 'ClaimRetracted',
     data: {

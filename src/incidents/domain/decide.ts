@@ -8,10 +8,20 @@ import { decideClaimCommand } from './decide-claims.js';
 import { deepEqual } from './equal.js';
 import { DomainError } from './errors.js';
 import type { IncidentDetailsRevised, IncidentEvent, IncidentOpened } from './events.js';
+import { stateReader, type ClaimReader } from './incident-fold.js';
 import type { IncidentState } from './state.js';
 import { checkOccurredAt, checkStatus, optionalText, requireText, worldTime } from './validate.js';
 
-export function decide(command: Command, state: IncidentState | null, now: Date): IncidentEvent[] {
+/**
+ * `claims` finds the state's claims by id; the default searches `state.claims`, a caller that
+ * keeps an index (the write path's fold) passes it so a decision does not grow with the incident.
+ */
+export function decide(
+  command: Command,
+  state: IncidentState | null,
+  now: Date,
+  claims: ClaimReader = stateReader(state),
+): IncidentEvent[] {
   if (command.type === 'OpenIncident') {
     if (state) {
       throw new DomainError('incident_exists', `incident ${command.incidentId} already exists`);
@@ -27,11 +37,11 @@ export function decide(command: Command, state: IncidentState | null, now: Date)
     case 'ChangeStatus':
       return [changeStatus(command, state, now)];
     case 'SupportClaim':
-      return [supportClaim(command, state, now)];
+      return [supportClaim(command, claims, now)];
     case 'AssessCasualties':
-      return [assessCasualties(command, state, now)];
+      return [assessCasualties(command, state, claims, now)];
     default:
-      return [decideClaimCommand(command, state, now)];
+      return [decideClaimCommand(command, claims, now)];
   }
 }
 

@@ -55,4 +55,25 @@ describe('IncidentFold: the in-place fold gives what evolve gives', () => {
     expect(() => fold.apply(events[0])).toThrow('opened twice');
     expect(fold.state()).toEqual(before);
   });
+
+  test('rollback() undoes every apply() since begin(), and the fold goes on as if they never were', () => {
+    const events = recorded(7, 600);
+    const fold = IncidentFold.of(events.slice(0, 200));
+    const before = structuredClone(fold.state());
+    fold.begin();
+    // the tentative run: new claims, revisions, disputes, supports, retractions, detail changes
+    for (const event of events.slice(200, 400)) fold.apply(event);
+    expect(fold.revision).toBe(399);
+    fold.rollback();
+    expect(fold.state()).toEqual(before);
+    expect(fold.claimCount).toBe(before?.claims.length);
+    for (const event of events.slice(200)) fold.apply(event);
+    expect(fold.state()).toEqual(events.reduce<IncidentState | null>(evolve, null));
+  });
+
+  test('peek() is the state without a copy of the claims', () => {
+    const fold = IncidentFold.of(recorded(8, 100));
+    expect(fold.peek()).toEqual(fold.state());
+    expect(fold.peek()?.claims).toBe(fold.claimList());
+  });
 });

@@ -30,6 +30,8 @@ export class IncidentFold implements ClaimReader {
   private readonly dependentsOf = new Map<string, string[]>();
   /** Ids of the claims the latest apply() created or changed. */
   private changed: string[] = [];
+  /** How to undo each change since begin(), oldest first; null while not recording. */
+  private journal: (() => void)[] | null = null;
 
   /** A fold that goes on from `state` (copied: the state is not changed). */
   static from(state: IncidentState | null): IncidentFold {
@@ -78,11 +80,38 @@ export class IncidentFold implements ClaimReader {
   }
 
   /**
+   * Starts a tentative run: what apply() changes from here on is undone by rollback(). The write
+   * path folds a batch's decided events this way to decide the next command on them, then undoes
+   * them (once appended, the stored events are folded with their positions).
+   */
+  begin(): void {
+    this.journal = [];
+  }
+
+  /** Undoes every apply() since begin(), newest first, and stops recording. */
+  rollback(): void {
+    const journal = this.journal ?? [];
+    this.journal = null;
+    for (let i = journal.length - 1; i >= 0; i--) journal[i]();
+  }
+
+  /**
+   * The current state without copying the claims: it shares the fold's own array, so it holds
+   * only until the next apply() (to decide a command on; `state()` gives one to keep).
+   */
+  peek(): IncidentState | null {
+    if (!this.current) return null;
+    return { ...this.current, assessments: this.current.assessments ?? [], claims: this.claims };
+  }
+
+  /**
    * Applies one event. Throws InvalidIncidentStream, before changing anything, when the event
    * does not fit the stream (as evolve does).
    */
   apply(event: RecordedIncidentEvent): this {
     this.changed = [];
+    const before = this.current;
+    this.record(() => (this.current = before));
     if (event.type === 'IncidentOpened') {
       if (this.current) {
         throw new InvalidIncidentStream(`incident ${this.current.incidentId} opened twice`);
@@ -139,8 +168,22 @@ export class IncidentFold implements ClaimReader {
     for (const by of [...claim.disputedBy, ...claim.supportedBy])
       this.noteDependent(by, claim.claimId);
     // a repeated id (never decided, but possible in a log) is found at its first place, as in evolve
-    if (!this.index.has(claim.claimId)) this.index.set(claim.claimId, this.claims.length);
+    if (!this.index.has(claim.claimId)) {
+      this.index.set(claim.claimId, this.claims.length);
+      this.record(() => this.index.delete(claim.claimId));
+    }
     this.claims.push(claim);
+    this.record(() => this.claims.pop());
+  }
+
+  private setClaim(at: number, claim: ClaimState): void {
+    const before = this.claims[at];
+    this.claims[at] = claim;
+    this.record(() => (this.claims[at] = before));
+  }
+
+  private record(undo: () => void): void {
+    this.journal?.push(undo);
   }
 
   private changeClaim(event: RecordedIncidentEvent & ClaimEvent): void {
@@ -156,15 +199,20 @@ export class IncidentFold implements ClaimReader {
     if (event.type === 'ClaimSupported') {
       this.noteDependent(event.data.supportedByClaimId, claim.claimId);
     }
-    this.claims[at] = settledClaim(changeClaim(claim, event), find);
+    this.setClaim(at, settledClaim(changeClaim(claim, event), find));
     this.changed.push(claim.claimId);
     this.settleDependentsOf(claim.claimId);
   }
 
   private noteDependent(otherId: string, claimId: string): void {
     const dependents = this.dependentsOf.get(otherId);
-    if (!dependents) this.dependentsOf.set(otherId, [claimId]);
-    else if (!dependents.includes(claimId)) dependents.push(claimId);
+    if (!dependents) {
+      this.dependentsOf.set(otherId, [claimId]);
+      this.record(() => this.dependentsOf.delete(otherId));
+    } else if (!dependents.includes(claimId)) {
+      dependents.push(claimId);
+      this.record(() => dependents.pop());
+    }
   }
 
   /** The claims `changedId` disputes or supports, settled in first-reported order (as flags.settleDependents). */
@@ -180,7 +228,7 @@ export class IncidentFold implements ClaimReader {
       if (claim.claimId === changedId) continue;
       const settled = settledClaim(claim, find);
       if (settled === claim) continue;
-      this.claims[at] = settled;
+      this.setClaim(at, settled);
       this.changed.push(settled.claimId);
     }
   }

@@ -14,6 +14,8 @@ import {
   type Subscription,
 } from '../../event-store/event-store.js';
 import { ReadModelProgress } from '../application/read-model-progress.js';
+import { PagedSubscription } from '../../event-store/paged-subscription.js';
+import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
 import { INCIDENT_STREAM_PREFIX } from '../domain/events.js';
 import { PositionWaiters } from './position-waiters.js';
 import { ProjectionWriter } from './projection-writer.js';
@@ -61,7 +63,34 @@ export class ProjectionRunner
   onApplicationBootstrap(): void {
     this.checkpoint = this.readModel.checkpoint();
     this.logger.log(`projections start after position ${this.checkpoint}`);
+    if (this.store instanceof SqliteEventStore && this.readModel.isShared())
+      this.store.project({
+        streamPrefix: INCIDENT_STREAM_PREFIX,
+        position: () => this.checkpoint,
+        apply: (events) => this.applyInline(events),
+        committed: (checkpoint) => {
+          this.advance(checkpoint);
+          // the subscription need not read these events back
+          if (this.subscription instanceof PagedSubscription) this.subscription.skipTo(checkpoint);
+        },
+      });
     this.loop = this.run();
+  }
+
+  /**
+   * Inline (embedded store): a batch's events, in its append transaction, once the read model
+   * has applied every incident event before them (the store checks); else the subscription
+   * brings them in order. A failure is logged and left to the subscription's round (the store
+   * undoes only these rows).
+   */
+  private applyInline(events: readonly StoredEvent[]): string | undefined {
+    if (this.stopped || this.failed) return undefined;
+    try {
+      return this.writer.apply(this.readModel.generation(), events);
+    } catch (error) {
+      this.logger.error(`could not apply ${events.length} events inline: ${message(error)}`);
+      throw error;
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -148,9 +177,12 @@ export class ProjectionRunner
 
   private flush(): void {
     this.flushQueued = false;
-    if (this.buffer.length === 0 || this.failed) return;
-    const batch = this.buffer;
+    // what an append's transaction applied already (inline) is only passed over
+    const batch = this.buffer.filter(
+      (event) => comparePositions(event.position, this.checkpoint) > 0,
+    );
     this.buffer = [];
+    if (batch.length === 0 || this.failed) return;
     try {
       this.advance(this.writer.apply(this.readModel.generation(), batch));
       this.failures = 0;

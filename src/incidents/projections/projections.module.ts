@@ -1,5 +1,7 @@
 import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
+import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
 import { ReadModelProgress } from '../application/read-model-progress.js';
 import { ProjectionRebuild } from './projection-rebuild.js';
 import { ProjectionRunner } from './projection-runner.js';
@@ -16,8 +18,13 @@ import { ReadModelQueries } from './read-model-queries.js';
   providers: [
     {
       provide: ReadModelDatabase,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ReadModelDatabase.open(config.readModelFile),
+      inject: [AppConfig, EVENT_STORE],
+      useFactory: (config: AppConfig, store: EventStore) => {
+        // the embedded store's own file: one connection, so appends and rows commit together
+        if (store instanceof SqliteEventStore && store.file() === config.readModelFile)
+          return ReadModelDatabase.shared(store.connection());
+        return ReadModelDatabase.open(config.readModelFile);
+      },
     },
     {
       provide: ProjectionWriter,

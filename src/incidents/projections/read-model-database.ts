@@ -20,7 +20,11 @@ export const PROJECTION = 'incidents';
 export class ReadModelDatabase {
   private current: number;
 
-  private constructor(readonly db: Database.Database) {
+  private constructor(
+    readonly db: Database.Database,
+    /** False on a connection another part owns (the event store's): close() leaves it open. */
+    private readonly owned = true,
+  ) {
     db.exec(META_SQL);
     const generation = this.meta('generation');
     const schema = this.meta('schema');
@@ -54,6 +58,20 @@ export class ReadModelDatabase {
       db.close();
       throw error;
     }
+  }
+
+  /**
+   * The read model on the event store's own connection (the embedded store, same file), so the
+   * store can commit projection rows in its appends' transactions (SqliteEventStore.project).
+   */
+  static shared(db: Database.Database): ReadModelDatabase {
+    db.pragma('cache_size = -65536');
+    return new ReadModelDatabase(db, false);
+  }
+
+  /** Whether the read model lives on a connection it shares with the event store. */
+  isShared(): boolean {
+    return !this.owned;
   }
 
   /** The generation reads use and the live runner writes. */
@@ -95,7 +113,7 @@ export class ReadModelDatabase {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.owned && this.db.open) this.db.close();
   }
 
   private meta(key: string): string | undefined {
