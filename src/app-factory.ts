@@ -4,8 +4,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { InFlightRequests } from './common/http/in-flight-requests.js';
 import { applySecurity } from './common/http/security.js';
-import { ExpensiveReadsInterceptor } from './common/load/expensive-reads.interceptor.js';
-import { WriteRateInterceptor } from './common/load/write-rate.interceptor.js';
+import { WriteRateGuard } from './common/load/write-rate.guard.js';
 import { TimedExpressAdapter } from './common/http/timed-express-adapter.js';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware.js';
 import { jsonBody } from './common/http/json-body.js';
@@ -62,10 +61,8 @@ export async function createApp(
   app.use(...jsonBody(config.maxBody));
   app.use(jsonGuardMiddleware);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(
-    new WriteRateInterceptor(config.limits),
-    new ExpensiveReadsInterceptor(config.limits),
-  );
+  // after the auth guard (an APP_GUARD, registered while the app was created): keys on its principal
+  app.useGlobalGuards(new WriteRateGuard(config.limits));
   app.useGlobalFilters(
     new ProblemDetailsFilter([
       domainProblem,

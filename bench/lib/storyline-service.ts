@@ -20,6 +20,10 @@ export async function startStoryline(dir: string): Promise<Storyline> {
     STORYLINE_STORE: `sqlite:${path.join(dir, 'storyline.db')}`,
     STORYLINE_DEMO: 'false',
     STORYLINE_TOKENS: `bench:admin:${token}`,
+    // one token drives every connection: the per-token write limit (1000/s by default) would
+    // cap the write benches below the raw baseline and turn the rest into 429s
+    STORYLINE_WRITE_RATE: '1000000',
+    STORYLINE_WRITE_BURST: '10000000',
   });
   return {
     ...server,

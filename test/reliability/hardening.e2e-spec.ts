@@ -198,3 +198,34 @@ describe('write rate per token', () => {
     await request(booted.url).get('/health').expect(200);
   });
 });
+
+describe('write rate per token, after the auth guard and before validation', () => {
+  let booted: BootedApp;
+  beforeAll(async () => {
+    booted = await bootApp({ env: { STORYLINE_WRITE_RATE: '1', STORYLINE_WRITE_BURST: '3' } });
+  });
+  afterAll(() => booted.close());
+
+  test('a write the role check refuses spends nothing; past the burst a bad body is 429, not 400', async () => {
+    for (let i = 0; i < 4; i++) {
+      await request(booted.url)
+        .patch('/incidents/not-mine')
+        .set(auth('reporter'))
+        .send({ title: 'needs an editor' })
+        .expect(403);
+    }
+    for (let i = 0; i < 3; i++) {
+      await request(booted.url)
+        .post('/incidents')
+        .set(auth('reporter'))
+        .send({ title: `t${i}` })
+        .expect(201);
+    }
+    const late = await request(booted.url)
+      .post('/incidents')
+      .set(auth('reporter'))
+      .send({ title: 42, unknown: true });
+    expect(late.status).toBe(429);
+    expect(late.headers['retry-after']).toBe('1');
+  });
+});

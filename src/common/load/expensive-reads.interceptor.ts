@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
+import { AppConfig } from '../../config/app-config.js';
 import type { Limits } from '../../config/limits.js';
 import { problem, ProblemError } from '../problem/problem.js';
 import { GateSaturated, WorkGate } from './work-gate.js';
@@ -36,13 +37,17 @@ const never = new Promise<never>(() => {});
  * 503 with Retry-After), each within STORYLINE_READ_BUDGET_MS from arrival (503 past it). A read
  * whose client went away before its turn is dropped without running; each read yields to other
  * requests (such as /health) just before it starts. A slot is held until its work really ends.
+ * Bound only to the routes that can fold (the view and the diff, one instance for their module):
+ * every other request, writes above all, goes through no interceptor at all.
  */
 @Injectable()
 export class ExpensiveReadsInterceptor implements NestInterceptor {
+  private readonly limits: Limits;
   private readonly gate: WorkGate;
 
-  constructor(private readonly limits: Limits) {
-    this.gate = new WorkGate(limits.expensiveReads, limits.expensiveReadQueue);
+  constructor(config: AppConfig) {
+    this.limits = config.limits;
+    this.gate = new WorkGate(this.limits.expensiveReads, this.limits.expensiveReadQueue);
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

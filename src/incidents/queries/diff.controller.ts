@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ExpensiveReadsInterceptor } from '../../common/load/expensive-reads.interceptor.js';
 import { problem, ProblemError } from '../../common/problem/problem.js';
 import { diffViews } from '../domain/diff.js';
 import type { ViewDiff } from '../domain/view-types.js';
@@ -14,6 +15,7 @@ export class DiffController {
   constructor(private readonly views: ViewReader) {}
 
   @Get(':id/diff')
+  @UseInterceptors(ExpensiveReadsInterceptor)
   @ReadRoute(
     'What changed between two revisions, claim by claim',
     'Compares the view after revision `from` with the view after revision `to`. Both are required and ' +

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ExpensiveReadsInterceptor } from '../../common/load/expensive-reads.interceptor.js';
 import { problem, ProblemError } from '../../common/problem/problem.js';
 import type { IncidentSummary } from '../wire/incident-summary.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
@@ -45,6 +46,7 @@ export class IncidentsQueryController {
   }
 
   @Get(':id')
+  @UseInterceptors(ExpensiveReadsInterceptor)
   @ReadRoute(
     'The view of an incident: now, or at a past moment',
     'Without parameters: the current view from the read model. `asOf` (system time: the events recorded by then), ' +
