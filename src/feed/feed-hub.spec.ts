@@ -16,6 +16,7 @@ import { streamIdOf } from '../incidents/domain/events.js';
 import type { FeedEnvelope } from './client/feed-types.js';
 import { FeedHub, type FeedListener } from './feed-hub.js';
 import { FEED_LIMITS } from './feed-limits.js';
+import type { FeedOutlet } from './feed-outlet.js';
 
 /** The real store, counting subscriptions; `failAfter` makes the next one break mid-stream. */
 class CountingStore {
@@ -69,6 +70,27 @@ class Collector implements FeedListener {
   until(position: string): Promise<void> {
     if (this.positions.includes(position)) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  }
+}
+
+/** A listener that asks the hub to send every event on its outlet. */
+class SendingListener implements FeedListener {
+  constructor(private readonly outlet: FeedOutlet) {}
+  deliver(): FeedOutlet {
+    return this.outlet;
+  }
+}
+
+/** An outlet known by name; the fan-out under test records it instead of writing to it. */
+class NamedOutlet implements FeedOutlet {
+  constructor(readonly name: string) {}
+  event(): void {}
+  reset(): void {}
+  pending(): number {
+    return 0;
+  }
+  drained(): Promise<void> {
+    return Promise.resolve();
   }
 }
 
@@ -128,6 +150,32 @@ describe('FeedHub', () => {
     expect(hub.position).toBe(b);
     hub.remove('alpha', alpha[0]);
     expect(hub.listenerCount).toBe(99);
+  });
+
+  test('each live event goes once to every outlet the listeners in scope return, through the fan-out', async () => {
+    const sent: { position: string; outlets: string[] }[] = [];
+    hub.useFanOut({
+      send: (envelope, outlets) =>
+        sent.push({
+          position: envelope.position,
+          outlets: [...outlets].map((outlet) => (outlet as NamedOutlet).name),
+        }),
+    });
+    await hub.start();
+    const shared = new NamedOutlet('shared');
+    const own = new NamedOutlet('own');
+    hub.add('alpha', new SendingListener(shared));
+    hub.add(undefined, new SendingListener(shared));
+    hub.add('alpha', new SendingListener(own));
+    const keeping = new Collector();
+    hub.add(undefined, keeping);
+    const a = await append(real, 'alpha', 1);
+    const b = await append(real, 'beta', 1);
+    await keeping.until(b);
+    expect(sent).toEqual([
+      { position: a, outlets: ['shared', 'own'] },
+      { position: b, outlets: ['shared'] },
+    ]);
   });
 
   test('a store that is down at start does not stop the hub: it becomes ready when the store answers', async () => {

@@ -4,11 +4,17 @@ import type { EventStore, Subscription } from '../event-store/event-store.js';
 import { toEnvelope } from '../envelope/to-envelope.js';
 import { INCIDENT_STREAM_PREFIX } from '../incidents/domain/events.js';
 import type { FeedEnvelope } from './client/feed-types.js';
+import { type FeedFanOut, ONE_BY_ONE } from './feed-fan-out.js';
 import { FEED_LIMITS, type FeedLimits } from './feed-limits.js';
+import type { FeedOutlet } from './feed-outlet.js';
 
-/** Receives live events; must not block (it queues or writes to a socket buffer). */
+/** Receives live events; must not block (it queues, drops, or asks for the event to be sent). */
 export interface FeedListener {
-  deliver(envelope: FeedEnvelope): void;
+  /**
+   * Takes one live event. Returns the outlet the event is to be sent on, which the hub does once
+   * per outlet for all listeners together; returns nothing when the listener kept or dropped it.
+   */
+  deliver(envelope: FeedEnvelope): FeedOutlet | undefined | void;
 }
 
 /** The feed retries the store at a steady pace (it has no backlog to protect). */
@@ -32,6 +38,7 @@ export class FeedHub {
   private known = false;
   private becameReady!: () => void;
   private readonly readyPromise = new Promise<void>((resolve) => (this.becameReady = resolve));
+  private fanOut: FeedFanOut = ONE_BY_ONE;
 
   constructor(
     private readonly store: EventStore,
@@ -87,6 +94,11 @@ export class FeedHub {
     this.stopping.abort();
     await this.subscription?.close();
     await this.running;
+  }
+
+  /** Sends each live event through `fanOut` (the socket server's broadcast, once it exists). */
+  useFanOut(fanOut: FeedFanOut): void {
+    this.fanOut = fanOut;
   }
 
   /** Registers a listener for one incident, or for every incident when `incidentId` is absent. */
@@ -149,17 +161,29 @@ export class FeedHub {
     }
   }
 
+  /**
+   * Offers the event to every listener in scope, then sends it once to the outlets they returned:
+   * a connection whose live subscriptions overlap (an incident and every incident) gets one copy.
+   */
   private dispatch(envelope: FeedEnvelope): void {
+    const outlets = new Set<FeedOutlet>();
     for (const listener of this.byIncident.get(envelope.incidentId) ?? []) {
-      this.deliver(listener, envelope);
+      this.offer(listener, envelope, outlets);
     }
-    for (const listener of this.everyIncident) this.deliver(listener, envelope);
+    for (const listener of this.everyIncident) this.offer(listener, envelope, outlets);
+    if (outlets.size === 0) return;
+    try {
+      this.fanOut.send(envelope, outlets);
+    } catch (error) {
+      this.logger.error({ msg: 'feed fan-out failed', error: String(error) });
+    }
   }
 
   /** One failing listener must not cost the others this event. */
-  private deliver(listener: FeedListener, envelope: FeedEnvelope): void {
+  private offer(listener: FeedListener, envelope: FeedEnvelope, outlets: Set<FeedOutlet>): void {
     try {
-      listener.deliver(envelope);
+      const outlet = listener.deliver(envelope);
+      if (outlet) outlets.add(outlet);
     } catch (error) {
       this.logger.error({ msg: 'feed listener failed', error: String(error) });
     }

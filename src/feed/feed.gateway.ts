@@ -22,6 +22,7 @@ import { FeedHub } from './feed-hub.js';
 import { FEED_LIMITS, FEED_SERVER_OPTIONS } from './feed-limits.js';
 import type { FeedNamespace, FeedSocket } from './feed-socket.js';
 import { createFeedValidationPipe, PlainObjectPipe } from './feed-validation.js';
+import { SocketFanOut } from './socket-fan-out.js';
 import { SocketOutlet } from './socket-outlet.js';
 import { SubscribeDto, UnsubscribeDto } from './subscribe.dto.js';
 
@@ -52,6 +53,7 @@ export class FeedGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   afterInit(namespace: FeedNamespace): void {
     this.admission.attach(namespace.server.engine);
     namespace.use(feedAuthMiddleware(this.tokens, this.config.publicRead));
+    this.hub.useFanOut(new SocketFanOut(namespace));
   }
 
   handleConnection(socket: FeedSocket): void {

@@ -48,6 +48,11 @@ export class SocketOutlet implements FeedOutlet {
     this.transport.on('ready', this.wake);
   }
 
+  /** The socket's id, which is also the Socket.IO room only it is in. */
+  get socketId(): string {
+    return this.socket.id;
+  }
+
   event(envelope: Parameters<FeedOutlet['event']>[0]): void {
     this.socket.emit('event', envelope);
   }

@@ -89,7 +89,8 @@ export class SocketSubscription implements FeedListener {
     }
   }
 
-  deliver(envelope: FeedEnvelope): void {
+  /** Queues the event while catching up; live, returns the outlet for the hub to send it on. */
+  deliver(envelope: FeedEnvelope): FeedOutlet | undefined {
     if (this.phase === 'catching-up') {
       if (this.queue.length >= this.deps.limits.maxQueuedEvents) this.trimQueue();
       if (this.queue.length >= this.deps.limits.maxQueuedEvents) {
@@ -100,10 +101,11 @@ export class SocketSubscription implements FeedListener {
     } else if (this.phase === 'live') {
       if (this.deps.outlet.pending() >= this.deps.limits.maxPendingPackets) {
         this.reset('the connection fell too far behind');
-      } else {
-        this.send(envelope);
+      } else if (this.take(envelope)) {
+        return this.deps.outlet;
       }
     }
+    return undefined;
   }
 
   /** Ends the subscription without telling the client (it asked, or it is gone). */
@@ -173,9 +175,14 @@ export class SocketSubscription implements FeedListener {
   }
 
   private send(envelope: FeedEnvelope): void {
+    if (this.take(envelope)) this.deps.outlet.event(envelope);
+  }
+
+  /** Whether the event is still to be sent (then it counts as sent): once each, in order. */
+  private take(envelope: FeedEnvelope): boolean {
     const position = BigInt(envelope.position);
-    if (this.phase === 'closed' || position <= this.lastSent) return;
+    if (this.phase === 'closed' || position <= this.lastSent) return false;
     this.lastSent = position;
-    this.deps.outlet.event(envelope);
+    return true;
   }
 }

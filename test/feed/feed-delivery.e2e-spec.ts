@@ -99,6 +99,24 @@ describe('live feed: catch-up, live delivery, scopes', () => {
     expect(BigInt(write.position)).toBeGreaterThan(BigInt(ackOne.head));
   });
 
+  test('live scopes that overlap on one socket send each event once, to every socket in scope', async () => {
+    const both = await connect();
+    const other = await connect();
+    for (const scope of [{ incidentId: 'at-tanf' }, {}]) {
+      const ack = await subscribe(both.socket, scope);
+      if (!ack.ok) throw new Error(ack.error.message);
+    }
+    const ack = await subscribe(other.socket, { incidentId: 'at-tanf' });
+    if (!ack.ok) throw new Error(ack.error.message);
+    const first = await reportStatement(booted.url, 'at-tanf', 'both scopes see this');
+    const elsewhere = await reportStatement(booted.url, 'other-story', 'only every incident');
+    const last = await reportStatement(booted.url, 'at-tanf', 'both scopes again');
+    await both.received.untilPosition(last.position);
+    await other.received.untilPosition(last.position);
+    expect(both.received.positions()).toEqual([first.position, elsewhere.position, last.position]);
+    expect(other.received.positions()).toEqual([first.position, last.position]);
+  });
+
   test('a scope only carries its own incident', async () => {
     const { socket, received } = await connect();
     await subscribe(socket, { incidentId: 'other-story' });
