@@ -11,7 +11,7 @@ import type { IncidentFold } from '../domain/incident-fold.js';
 import type { IncidentState, RecordedIncidentEvent } from '../domain/state.js';
 import { revisionMismatch, writeContention } from './application-errors.js';
 import { eventIdFor } from './deterministic-ids.js';
-import type { IncidentStateCache, LoadedIncident } from './incident-state-cache.js';
+import type { EventRef, IncidentStateCache, LoadedIncident } from './incident-state-cache.js';
 import { seedOf, toNewEvents, writeResultOf, type WriteRequest } from './write-request.js';
 import type { WriteResult } from './write-result.js';
 
@@ -84,8 +84,9 @@ export class DecideBatches {
     let open = batch;
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.incidents.load(incidentId);
+      const retried = await this.retriedOf(incidentId, loaded, open);
       const revision = loaded.fold.revision;
-      const { members, later } = this.decideAll(loaded, open);
+      const { members, later } = this.decideAll(loaded.fold, retried, open);
       if (members.length === 0) return later;
       const events = members.flatMap((member) => member.events);
       try {
@@ -103,15 +104,33 @@ export class DecideBatches {
         continue;
       }
       // read back only the events just appended: their positions, and the cache moves on
-      const { events: known } = await this.incidents.load(incidentId);
+      const appended = await this.incidents.load(incidentId);
       for (const { pending, events: own } of members) {
         const last = own.at(-1) as NewEvent;
-        const stored = known.get(last.eventId);
+        const stored = await this.incidents.refOf(incidentId, appended, last.eventId);
         if (stored) pending.resolve(writeResultOf(incidentId, last, stored));
         else pending.reject(new Error(`event ${last.eventId} is missing after its append`));
       }
       return later;
     }
+  }
+
+  /** Where the first event of each keyed request already stored stands (a retry). */
+  private async retriedOf(
+    incidentId: string,
+    loaded: LoadedIncident,
+    batch: readonly Pending[],
+  ): Promise<Map<string, EventRef>> {
+    const retried = new Map<string, EventRef>();
+    for (const { request } of batch) {
+      const seed = seedOf(request);
+      if (seed === undefined) continue;
+      const first = eventIdFor(seed, 0);
+      if (!loaded.revisions.has(first)) continue;
+      const ref = await this.incidents.refOf(incidentId, loaded, first);
+      if (ref) retried.set(first, ref);
+    }
+    return retried;
   }
 
   /**
@@ -120,20 +139,21 @@ export class DecideBatches {
    * moves on only by the stored events, once appended.
    */
   private decideAll(
-    loaded: LoadedIncident,
+    fold: IncidentFold,
+    retried: ReadonlyMap<string, EventRef>,
     batch: readonly Pending[],
   ): { members: Member[]; later: Pending[] } {
-    const { fold } = loaded;
     fold.begin();
     try {
-      return this.decideEach(loaded, batch);
+      return this.decideEach(fold, retried, batch);
     } finally {
       fold.rollback();
     }
   }
 
   private decideEach(
-    { fold, events: known }: LoadedIncident,
+    fold: IncidentFold,
+    known: ReadonlyMap<string, EventRef>,
     batch: readonly Pending[],
   ): { members: Member[]; later: Pending[] } {
     const members: Member[] = [];

@@ -6,6 +6,7 @@ import { ApplicationError } from './application-errors.js';
 import { DecideBatches } from './decide-batch.js';
 import { IdempotencyKeys, type KeyedWrite } from './idempotency-keys.js';
 import { IdempotencyStore } from './idempotency-store.js';
+import { IncidentFolds } from './incident-folds.js';
 import { IncidentStateCache } from './incident-state-cache.js';
 import { ReadModelProgress } from './read-model-progress.js';
 import type { WriteRequest } from './write-request.js';
@@ -26,8 +27,10 @@ export class IncidentCommands implements OnModuleDestroy {
     private readonly clock: Clock,
     private readonly idempotency: IdempotencyStore,
     @Optional() private readonly progress?: ReadModelProgress,
+    // shared with the projection writer (ProjectionsModule), so a big incident is folded once
+    @Optional() folds?: IncidentFolds,
   ) {
-    this.batches = new DecideBatches(store, new IncidentStateCache(store), clock);
+    this.batches = new DecideBatches(store, new IncidentStateCache(store, folds), clock);
     this.keys = new IdempotencyKeys(store, idempotency, () => clock.now());
   }
 

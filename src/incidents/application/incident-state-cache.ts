@@ -1,7 +1,8 @@
-import type { EventStore } from '../../event-store/event-store.js';
+import type { EventStore, StoredEvent } from '../../event-store/event-store.js';
 import { streamIdOf } from '../domain/events.js';
 import { IncidentFold } from '../domain/incident-fold.js';
 import { toRecordedEvent } from '../domain/recorded.js';
+import { IncidentFolds } from './incident-folds.js';
 
 /** Where one of an incident's events stands, and the claim it is about. */
 export interface EventRef {
@@ -10,54 +11,96 @@ export interface EventRef {
   claimId?: string;
 }
 
+/** The revision of each event id of a stream, through `through`. */
+interface KnownIds {
+  through: number;
+  revisions: Map<string, number>;
+}
+
 /**
- * An incident as the write path knows it: its fold (kept and moved on from load to load, never
- * copied) and every event id of its stream.
+ * An incident as the write path knows it: its fold (shared with the projection, moved on from
+ * load to load, never copied), the revision of each of its event ids, and the events this load
+ * read (the latest appended among them).
  */
 export interface LoadedIncident {
   fold: IncidentFold;
-  events: Map<string, EventRef>;
+  revisions: ReadonlyMap<string, number>;
+  fresh: readonly StoredEvent[];
 }
 
 const MAX_INCIDENTS = 1000;
 
+/** The ref of a stored event. */
+export function eventRefOf(stored: StoredEvent): EventRef {
+  const data = stored.data as { claimId?: unknown };
+  return {
+    revision: stored.revision,
+    position: stored.position,
+    ...(typeof data.claimId === 'string' && { claimId: data.claimId }),
+  };
+}
+
 /**
- * The write path's folded incidents. Each load reads only the events after the cached revision,
+ * The write path's folded incidents. Each load reads only the events after the kept revision,
  * so writes no longer re-read and re-fold a whole incident, and writes made elsewhere (another
- * instance on KurrentDB) are still seen. Bounded: the least recently used incident goes first.
+ * instance on KurrentDB) are still seen. The folds are the shared `IncidentFolds` (the inline
+ * projection may have moved one on already: its events are then only noted by id). Event ids
+ * map to a revision only (a number, not a ref per event); `refOf` reads the rest back.
+ * Bounded: the least recently used incident goes first.
  */
 export class IncidentStateCache {
-  private readonly incidents = new Map<string, LoadedIncident>();
+  private readonly known = new Map<string, KnownIds>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly folds = new IncidentFolds(),
+  ) {}
 
   async load(incidentId: string): Promise<LoadedIncident> {
-    const cached = this.incidents.get(incidentId);
-    const fresh = await this.store.readStream(streamIdOf(incidentId), {
-      from: cached ? cached.fold.revision + 1 : 0,
-    });
-    // another load of the incident may have moved it on meanwhile (the write path's loads of one
-    // incident take turns, but others may not); one evicted meanwhile still goes on from `cached`
-    const loaded = this.incidents.get(incidentId) ??
-      cached ?? { fold: new IncidentFold(), events: new Map<string, EventRef>() };
-    const { fold, events } = loaded;
+    let fold = this.folds.get(incidentId) ?? new IncidentFold();
+    const known = this.known.get(incidentId) ?? { through: -1, revisions: new Map() };
+    const streamId = streamIdOf(incidentId);
+    const from = Math.min(fold.revision, known.through) + 1;
+    let fresh = await this.store.readStream(streamId, { from });
+    if (fold.revision > (fresh.at(-1)?.revision ?? from - 1)) {
+      // the fold is ahead of what was read: moved on meanwhile, or folded (inline) by a commit
+      // that then failed; only in the second case is the stream still behind it
+      const more = await this.store.readStream(streamId, { from: from + fresh.length });
+      fresh = [...fresh, ...more];
+      if (fold.revision > (fresh.at(-1)?.revision ?? from - 1)) {
+        this.folds.drop(incidentId, fold);
+        fold = new IncidentFold();
+        fresh = await this.store.readStream(streamId, { from: 0 });
+      }
+    }
     // a linear fold over the new events only (a cold load folds a whole, long stream once)
     for (const stored of fresh) {
-      if (stored.revision <= fold.revision) continue;
-      const recorded = toRecordedEvent(stored);
-      fold.apply(recorded);
-      const claimId = 'claimId' in recorded.data ? recorded.data.claimId : undefined;
-      events.set(stored.eventId, {
-        revision: stored.revision,
-        position: stored.position,
-        ...(claimId !== undefined && { claimId }),
-      });
+      if (stored.revision > fold.revision) fold.apply(toRecordedEvent(stored));
+      if (stored.revision > known.through) {
+        known.revisions.set(stored.eventId, stored.revision);
+        known.through = stored.revision;
+      }
     }
-    this.incidents.delete(incidentId);
-    if (fold.revision >= 0) this.incidents.set(incidentId, loaded);
-    if (this.incidents.size > MAX_INCIDENTS) {
-      this.incidents.delete(this.incidents.keys().next().value as string);
+    if (fold.revision >= 0) this.folds.offer(incidentId, fold);
+    this.known.delete(incidentId);
+    if (known.through >= 0) this.known.set(incidentId, known);
+    if (this.known.size > MAX_INCIDENTS) {
+      this.known.delete(this.known.keys().next().value as string);
     }
-    return loaded;
+    return { fold, revisions: known.revisions, fresh };
+  }
+
+  /** Where the event `eventId` of a loaded incident stands (read back unless among `fresh`). */
+  async refOf(
+    incidentId: string,
+    loaded: LoadedIncident,
+    eventId: string,
+  ): Promise<EventRef | undefined> {
+    const revision = loaded.revisions.get(eventId);
+    if (revision === undefined) return undefined;
+    const stored =
+      loaded.fresh.find((event) => event.eventId === eventId) ??
+      (await this.store.readStream(streamIdOf(incidentId), { from: revision, limit: 1 }))[0];
+    return stored?.eventId === eventId ? eventRefOf(stored) : undefined;
   }
 }

@@ -7,7 +7,7 @@ import type { IncidentEvent, StatementReported } from './events.js';
 import { groupKey } from './casualties.js';
 import { settledClaim, settleDependents, withFlag } from './flags.js';
 import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
-import type { ClaimFlag } from './view-types.js';
+import type { ClaimFlag, Corroboration, Dispute, Support } from './view-types.js';
 
 /** The stream is not a valid incident stream (a bug or a corrupt log, never a user error). */
 export class InvalidIncidentStream extends Error {
@@ -108,6 +108,17 @@ function applyTo(state: IncidentState, event: RecordedIncidentEvent): IncidentSt
  * API's claim: claimId first (later changes keep the order; keys set later, and the derived
  * `source` of claimView, come last).
  */
+/**
+ * What a new claim starts with, shared by every claim (a fold holds tens of thousands): frozen,
+ * as claims are never changed in place (a change makes a new claim with new arrays).
+ */
+const EMPTY: readonly never[] = Object.freeze([]);
+const none = <T>(): T[] => EMPTY as unknown as T[];
+const SINGLE_SOURCE: Corroboration = Object.freeze({
+  independentSources: 1,
+  grade: 'single-source',
+});
+
 export function newClaim(event: RecordedIncidentEvent): ClaimState {
   const sourceAndRecord = ({
     attribution,
@@ -119,11 +130,11 @@ export function newClaim(event: RecordedIncidentEvent): ClaimState {
     recordedAt: event.recordedAt,
     updatedAt: event.recordedAt,
     versions: 1,
-    disputedBy: [],
-    disputes: [],
-    supportedBy: [],
-    supports: [],
-    corroboration: { independentSources: 1, grade: 'single-source' as const },
+    disputedBy: none<string>(),
+    disputes: none<Dispute>(),
+    supportedBy: none<string>(),
+    supports: none<Support>(),
+    corroboration: SINGLE_SOURCE,
   });
   if (event.type === 'StatementReported') {
     const { claimId, text, quoted, topic, url } = event.data;
@@ -131,7 +142,7 @@ export function newClaim(event: RecordedIncidentEvent): ClaimState {
       claimId,
       kind: 'statement',
       state: 'active',
-      flags: [],
+      flags: none<ClaimFlag>(),
       text,
       quoted,
       ...(topic !== undefined && { topic }),
@@ -145,7 +156,7 @@ export function newClaim(event: RecordedIncidentEvent): ClaimState {
       claimId,
       kind: 'casualties',
       state: 'active',
-      flags: [],
+      flags: none<ClaimFlag>(),
       figures,
       ...sourceAndRecord(event.data),
     };

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { comparePositions, type StoredEvent } from '../../event-store/event-store.js';
+import { IncidentFolds } from '../application/incident-folds.js';
 import { claimIdOfEvent, incidentIdOf, isIncidentEventType } from '../domain/events.js';
 import { eventRef } from '../domain/history.js';
-import type { IncidentFold } from '../domain/incident-fold.js';
+import { IncidentFold } from '../domain/incident-fold.js';
 import { toRecordedEvent } from '../domain/recorded.js';
 import type { RecordedIncidentEvent } from '../domain/state.js';
 import { toTimelineEntry } from '../domain/timeline.js';
@@ -11,6 +12,7 @@ import { claimView } from '../domain/view.js';
 import { timelineSortKey } from '../domain/world-time.js';
 import { SearchRows } from '../../search/search-rows.js';
 import { SourceRows } from '../../sources/source-rows.js';
+import type { CasualtyTotals } from './casualty-totals.js';
 import { type CachedIncident, FoldCache } from './fold-cache.js';
 import { IncidentRows } from './incident-rows.js';
 import { PROJECTION, type ReadModelDatabase } from './read-model-database.js';
@@ -32,7 +34,10 @@ interface Generation {
   rows: IncidentRows;
   search: SearchRows;
   sources: SourceRows;
+  /** Folds of its own: rebuilt from rows, or behind the shared one. */
   folds: FoldCache;
+  /** The casualty totals of the shared folds it used, as of the revision each was at. */
+  totals: WeakMap<IncidentFold, { revision: number; totals: CasualtyTotals }>;
   saveCheckpoint: Database.Statement<unknown[]>;
 }
 
@@ -57,7 +62,15 @@ export class ProjectionWriter {
   private readonly logger = new Logger('projections');
   private readonly generations = new Map<number, Generation>();
 
-  constructor(private readonly readModel: ReadModelDatabase) {}
+  /**
+   * `folds`: the folds shared with the write path. A fold this writer folds from events (an
+   * incident with no rows yet) is offered there, and one there at the revision of the rows is
+   * used, so an incident both write and project is held once.
+   */
+  constructor(
+    private readonly readModel: ReadModelDatabase,
+    private readonly shared = new IncidentFolds(),
+  ) {}
 
   /**
    * Applies `events` (in position order) to `generation` and returns its new checkpoint.
@@ -74,7 +87,10 @@ export class ProjectionWriter {
       return run.immediate();
     } catch (error) {
       // the folds went ahead of rows that were rolled back
-      for (const incidentId of touched.keys()) target.folds.delete(incidentId);
+      for (const [incidentId, { fold }] of touched) {
+        target.folds.delete(incidentId);
+        this.shared.drop(incidentId, fold);
+      }
       throw error;
     }
   }
@@ -104,7 +120,7 @@ export class ProjectionWriter {
         changes = { cached, fold: cached.fold, claims: new Map() };
         touched.set(incidentId, changes);
       }
-      const event = this.fold(stored, changes.fold);
+      const event = this.fold(stored, changes.fold, incidentId);
       if (event) this.addRows(target.rows, incidentId, event, changes);
     }
     for (const [incidentId, { cached, fold, claims }] of touched) {
@@ -122,6 +138,8 @@ export class ProjectionWriter {
         target.sources.saveClaim(incidentId, seq, claim);
       }
       target.rows.saveIncident(fold, casualties ? cached.totals?.ranges() : undefined);
+      if (cached.totals && this.shared.get(incidentId) === fold)
+        target.totals.set(fold, { revision: fold.revision, totals: cached.totals });
       const details = fold.details();
       if (details) target.search.saveIncident(details);
     }
@@ -130,12 +148,28 @@ export class ProjectionWriter {
     return checkpoint;
   }
 
-  /** The cached fold when it matches the stored rows, else one loaded from them. */
+  /**
+   * The shared fold or the writer's own when one matches the stored rows, else one loaded from
+   * them: an empty one (no rows yet) will be folded from events and is shared, one rebuilt from
+   * rows is kept by this writer only.
+   */
   private cachedOf(target: Generation, incidentId: string): CachedIncident {
     const stored = target.rows.storedRevision(incidentId);
+    const shared = this.shared.get(incidentId);
+    if (shared && shared.revision === stored) {
+      // held once: the writer's own copy (if any) goes
+      target.folds.delete(incidentId);
+      const kept = target.totals.get(shared);
+      return { fold: shared, ...(kept?.revision === stored && { totals: kept.totals }) };
+    }
     const cached = target.folds.get(incidentId);
     if (cached && cached.fold.revision === stored) return cached;
-    const fresh = { fold: target.rows.loadFold(incidentId) };
+    const fold = target.rows.loadFold(incidentId);
+    if (fold.revision < 0 && this.shared.offer(incidentId, fold)) {
+      target.folds.delete(incidentId);
+      return { fold };
+    }
+    const fresh = { fold };
     target.folds.set(incidentId, fresh);
     return fresh;
   }
@@ -145,7 +179,11 @@ export class ProjectionWriter {
    * cannot be folded (logged, so one corrupt stream does not stop every other incident's
    * projection; the fold is left as it was).
    */
-  private fold(stored: StoredEvent, fold: IncidentFold): RecordedIncidentEvent | null {
+  private fold(
+    stored: StoredEvent,
+    fold: IncidentFold,
+    incidentId: string,
+  ): RecordedIncidentEvent | null {
     try {
       const event = toRecordedEvent(stored);
       if (event.revision <= fold.revision) return null;
@@ -154,6 +192,8 @@ export class ProjectionWriter {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.error(`skipped ${stored.type} at ${stored.position}: ${reason}`);
+      // it no longer folds the stream as the write path does: not to be shared
+      this.shared.drop(incidentId, fold);
       return null;
     }
   }
@@ -196,6 +236,7 @@ export class ProjectionWriter {
       search: new SearchRows(db, generation),
       sources: new SourceRows(db, generation),
       folds: new FoldCache(),
+      totals: new WeakMap(),
       saveCheckpoint: db.prepare(
         `INSERT INTO rm_checkpoints (generation, projection, position) VALUES (?, ?, ?)
          ON CONFLICT (generation, projection) DO UPDATE SET position = excluded.position`,

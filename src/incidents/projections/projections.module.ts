@@ -2,6 +2,7 @@ import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
 import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
+import { IncidentFolds } from '../application/incident-folds.js';
 import { ReadModelProgress } from '../application/read-model-progress.js';
 import { ProjectionRebuild } from './projection-rebuild.js';
 import { ProjectionRunner } from './projection-runner.js';
@@ -16,6 +17,8 @@ import { ReadModelQueries } from './read-model-queries.js';
 @Global()
 @Module({
   providers: [
+    // one fold per incident for the write path and the projection writer
+    { provide: IncidentFolds, useFactory: () => new IncidentFolds() },
     {
       provide: ReadModelDatabase,
       inject: [AppConfig, EVENT_STORE],
@@ -28,8 +31,9 @@ import { ReadModelQueries } from './read-model-queries.js';
     },
     {
       provide: ProjectionWriter,
-      inject: [ReadModelDatabase],
-      useFactory: (readModel: ReadModelDatabase) => new ProjectionWriter(readModel),
+      inject: [ReadModelDatabase, IncidentFolds],
+      useFactory: (readModel: ReadModelDatabase, folds: IncidentFolds) =>
+        new ProjectionWriter(readModel, folds),
     },
     {
       provide: ReadModelQueries,
@@ -40,7 +44,13 @@ import { ReadModelQueries } from './read-model-queries.js';
     { provide: ReadModelProgress, useExisting: ProjectionRunner },
     ProjectionRebuild,
   ],
-  exports: [ReadModelQueries, ProjectionRunner, ReadModelProgress, ProjectionRebuild],
+  exports: [
+    IncidentFolds,
+    ReadModelQueries,
+    ProjectionRunner,
+    ReadModelProgress,
+    ProjectionRebuild,
+  ],
 })
 export class ProjectionsModule implements OnApplicationShutdown {
   constructor(private readonly readModel: ReadModelDatabase) {}

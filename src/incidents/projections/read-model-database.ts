@@ -14,6 +14,13 @@ import {
 export const PROJECTION = 'incidents';
 
 /**
+ * SQLite's page cache for the read model, in KiB (negative: a size, not a page count): 16 MiB
+ * keeps the upper levels of a big incident's b-trees in memory. 64 MiB cost ~70 MB more RSS
+ * with a 100,000-event incident for ~3 % less catch-up CPU.
+ */
+const READ_MODEL_CACHE_SIZE = -16384;
+
+/**
  * The read model's own SQLite connection (WAL), beside the event store's when they share a file.
  * Knows which table generation is current; projections write it, queries read it.
  */
@@ -51,8 +58,7 @@ export class ReadModelDatabase {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
-      // rows per claim make big incidents' b-trees deep: keep their pages in memory (64 MiB)
-      db.pragma('cache_size = -65536');
+      db.pragma(`cache_size = ${READ_MODEL_CACHE_SIZE}`);
       return new ReadModelDatabase(db);
     } catch (error) {
       db.close();
@@ -65,7 +71,7 @@ export class ReadModelDatabase {
    * store can commit projection rows in its appends' transactions (SqliteEventStore.project).
    */
   static shared(db: Database.Database): ReadModelDatabase {
-    db.pragma('cache_size = -65536');
+    db.pragma(`cache_size = ${READ_MODEL_CACHE_SIZE}`);
     return new ReadModelDatabase(db, false);
   }
 
