@@ -1,3 +1,4 @@
+import { LruMap } from '../../common/cache/lru-map.js';
 import type { IncidentFold } from '../domain/incident-fold.js';
 
 /** Incidents kept folded at once; beyond this the least recently used one goes first. */
@@ -12,35 +13,26 @@ const MAX_FOLDS = 1000;
  * use it at its revision keeps a fold of its own. Bounded: least recently used first out.
  */
 export class IncidentFolds {
-  private readonly folds = new Map<string, IncidentFold>();
+  private readonly folds: LruMap<string, IncidentFold>;
 
-  constructor(private readonly max = MAX_FOLDS) {}
+  constructor(max = MAX_FOLDS) {
+    this.folds = new LruMap(max);
+  }
 
   get(incidentId: string): IncidentFold | undefined {
-    const fold = this.folds.get(incidentId);
-    if (fold) {
-      this.folds.delete(incidentId);
-      this.folds.set(incidentId, fold);
-    }
-    return fold;
+    return this.folds.get(incidentId);
   }
 
   /** Keeps `fold` unless the one kept is further on (a fold only moves forwards); whether kept. */
   offer(incidentId: string, fold: IncidentFold): boolean {
-    const kept = this.folds.get(incidentId);
+    const kept = this.folds.peek(incidentId);
     if (kept && kept !== fold && kept.revision > fold.revision) return false;
-    this.folds.delete(incidentId);
     this.folds.set(incidentId, fold);
-    while (this.folds.size > this.max) {
-      const oldest = this.folds.keys().next();
-      if (oldest.done) break;
-      this.folds.delete(oldest.value);
-    }
     return true;
   }
 
   /** Forgets `fold` (e.g. it went ahead of rows that were rolled back), if it is the one kept. */
   drop(incidentId: string, fold: IncidentFold): void {
-    if (this.folds.get(incidentId) === fold) this.folds.delete(incidentId);
+    if (this.folds.peek(incidentId) === fold) this.folds.delete(incidentId);
   }
 }

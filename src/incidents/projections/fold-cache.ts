@@ -1,3 +1,4 @@
+import { LruMap } from '../../common/cache/lru-map.js';
 import type { IncidentFold } from '../domain/incident-fold.js';
 import type { CasualtyTotals } from './casualty-totals.js';
 
@@ -11,31 +12,8 @@ export interface CachedIncident {
 export const MAX_CACHED_FOLDS = 256;
 
 /** The projection writer's in-memory folds by incident id, least recently used first out. */
-export class FoldCache {
-  private readonly folds = new Map<string, CachedIncident>();
-
-  constructor(private readonly max = MAX_CACHED_FOLDS) {}
-
-  get(incidentId: string): CachedIncident | undefined {
-    const fold = this.folds.get(incidentId);
-    if (fold) {
-      this.folds.delete(incidentId);
-      this.folds.set(incidentId, fold);
-    }
-    return fold;
-  }
-
-  set(incidentId: string, fold: CachedIncident): void {
-    this.folds.delete(incidentId);
-    this.folds.set(incidentId, fold);
-    while (this.folds.size > this.max) {
-      const oldest = this.folds.keys().next();
-      if (oldest.done) break;
-      this.folds.delete(oldest.value);
-    }
-  }
-
-  delete(incidentId: string): void {
-    this.folds.delete(incidentId);
+export class FoldCache extends LruMap<string, CachedIncident> {
+  constructor(max = MAX_CACHED_FOLDS) {
+    super(max);
   }
 }
