@@ -3,6 +3,7 @@ import type { CasualtyView } from '../api/api-types.js';
 import { postAssessment } from '../api/desk-http.js';
 import { forgetToken, saveReadToken } from '../api/read-token.js';
 import { formatRange } from '../lib/format.js';
+import { TokenField } from '../shell/token-field.js';
 import { useToken } from './use-token.js';
 
 interface Props {
@@ -45,16 +46,12 @@ export function AssessmentTokenForm() {
         setTokenText('');
       }}
     >
-      <label>
-        Editor token, to record the desk’s assessment
-        <input
-          type="password"
-          autoComplete="off"
-          value={tokenText}
-          data-testid="assessment-token-input"
-          onInput={(event) => setTokenText(event.currentTarget.value)}
-        />
-      </label>
+      <TokenField
+        label="Editor token, to record the desk’s assessment"
+        testId="assessment-token-input"
+        value={tokenText}
+        onInput={setTokenText}
+      />
       <button type="submit" class="button button-small">
         Use token
       </button>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { forgetToken, saveReadToken } from '../api/read-token.js';
+import { TokenField } from '../shell/token-field.js';
 
 interface Props {
   token: string | undefined;
@@ -32,17 +33,12 @@ export function WriteTokenForm({ token }: Props) {
           setDraft('');
         }}
       >
-        <label>
-          Reporter token
-          <input
-            type="password"
-            autoComplete="off"
-            required
-            value={draft}
-            data-testid="write-token-input"
-            onInput={(event) => setDraft(event.currentTarget.value)}
-          />
-        </label>
+        <TokenField
+          label="Reporter token"
+          testId="write-token-input"
+          value={draft}
+          onInput={setDraft}
+        />
         <button type="submit" class="button">
           Use token
         </button>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { UNAUTHORIZED_EVENT, readToken, saveReadToken } from '../api/read-token.js';
+import { TokenField } from './token-field.js';
 
 /** Asks for a read token when the service refuses anonymous reads; reloads once one is given. */
 export function TokenForm() {
@@ -27,16 +28,7 @@ export function TokenForm() {
           ? 'The token was refused. Enter a valid token to read this storyline.'
           : 'This storyline needs a token to read. It is kept for this browser tab only.'}
       </p>
-      <label>
-        Token
-        <input
-          type="password"
-          autoComplete="off"
-          value={token}
-          data-testid="token-input"
-          onInput={(event) => setToken(event.currentTarget.value)}
-        />
-      </label>
+      <TokenField label="Token" testId="token-input" value={token} onInput={setToken} />
       <button type="submit" class="button">
         Use token
       </button>
