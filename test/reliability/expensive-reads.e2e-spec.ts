@@ -30,12 +30,15 @@ interface Burst {
 }
 
 /** Sends every request at once from a child process, so none waits on this process's loop. */
-function burst(url: string, paths: string[]): Promise<Burst> {
+function burst(url: string, paths: string[], options: { warm?: boolean } = {}): Promise<Burst> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       [CHILD, url, ...paths],
-      { maxBuffer: 64 * 1024 * 1024 },
+      {
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, BURST_WARM: options.warm ? '1' : '0' },
+      },
       (error, stdout) =>
         error ? reject(new Error(error.message)) : resolve(JSON.parse(stdout) as Burst),
     );
@@ -89,10 +92,15 @@ describe('the read budget', () => {
       // late revisions: each read returns hundreds of claims, so one at a time, the queue behind
       // the first reads waits past 10 ms however the 100 requests happen to arrive
       Array.from({ length: 100 }, (_, i) => `/incidents/big?revision=${EVENTS - i}`),
+      // on open connections the 100 arrive together, so they queue behind one another
+      { warm: true },
     );
     const late = answers.filter((a) => a.type === 'urn:storyline:problem:read-budget-exceeded');
     expect(answers.some((a) => a.status === 200)).toBe(true);
-    expect(late.length).toBeGreaterThan(0);
+    // the statuses, should none be late: an assertion that says what came back instead
+    expect({ late: late.length > 0, statuses: answers.map((a) => a.status) }).toMatchObject({
+      late: true,
+    });
     for (const answer of late) {
       expect(answer.status).toBe(503);
       expect(answer.retryAfter).toBe('1');
