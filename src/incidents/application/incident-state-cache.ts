@@ -1,3 +1,4 @@
+import { LruMap } from '../../common/cache/lru-map.js';
 import type { EventStore, StoredEvent } from '../../event-store/event-store.js';
 import { streamIdOf } from '../domain/events.js';
 import { IncidentFold } from '../domain/incident-fold.js';
@@ -49,7 +50,7 @@ export function eventRefOf(stored: StoredEvent): EventRef {
  * Bounded: the least recently used incident goes first.
  */
 export class IncidentStateCache {
-  private readonly known = new Map<string, KnownIds>();
+  private readonly known = new LruMap<string, KnownIds>(MAX_INCIDENTS);
 
   constructor(
     private readonly store: EventStore,
@@ -82,11 +83,8 @@ export class IncidentStateCache {
       }
     }
     if (fold.revision >= 0) this.folds.offer(incidentId, fold);
-    this.known.delete(incidentId);
     if (known.through >= 0) this.known.set(incidentId, known);
-    if (this.known.size > MAX_INCIDENTS) {
-      this.known.delete(this.known.keys().next().value as string);
-    }
+    else this.known.delete(incidentId);
     return { fold, revisions: known.revisions, fresh };
   }
 
