@@ -20,7 +20,8 @@ token in \`auth: { token }\` (a refused connection gets \`connect_error\` with a
   the first event; subscribing again to the same scope replaces the earlier subscription.
 - \`unsubscribe { incidentId? }\` → ack \`{ ok: true }\`.
 - server \`event\`: \`{ position, incidentId, revision, eventId, type, data, recordedAt, recordedBy }\`, in position
-  order, each once per subscription, with no gap across the catch-up → live hand-over.
+  order, each once per subscription, with no gap across the catch-up → live hand-over; live, a socket whose
+  subscriptions overlap (one incident and every incident) gets each event once.
 - server \`reset { incidentId?, reason }\`: the subscription was dropped (too far behind, or its position is
   beyond the log); fetch the view and subscribe again from its \`position\`.
 - Limits: heartbeat 20 s (+10 s timeout), messages up to 16 kB, 50 subscriptions per connection, a connection
