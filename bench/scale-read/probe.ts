@@ -16,7 +16,7 @@ export interface Probe {
   midReportedAt?: string;
 }
 
-async function timed(answer: () => Promise<string | undefined>) {
+async function timed(answer: () => Promise<string | Buffer | undefined>) {
   const start = process.hrtime.bigint();
   const body = (await answer()) ?? '';
   return { ms: Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10, bytes: body.length };
@@ -37,15 +37,15 @@ export async function timeTravelProbe(probe: Probe) {
     asOf: await timed(async () => {
       await fresh();
       const at = rows.asOfRevision(incidentId, probe.midTime);
-      return typeof at === 'object' ? rows.atRevisionJson(incidentId, at.revision) : at;
+      return typeof at === 'object' ? rows.atRevisionBytes(incidentId, at.revision) : at;
     }),
     revision: await timed(async () => {
       await fresh();
-      return rows.atRevisionJson(incidentId, probe.mid);
+      return rows.atRevisionBytes(incidentId, probe.mid);
     }),
     reportedBy: await timed(async () => {
       await fresh();
-      return rows.reportedByJson(incidentId, probe.midReportedAt ?? probe.midTime)?.json;
+      return rows.reportedByBytes(incidentId, probe.midReportedAt ?? probe.midTime)?.bytes;
     }),
   };
 }

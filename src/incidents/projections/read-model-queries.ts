@@ -64,6 +64,12 @@ export class ReadModelQueries {
     return statement as Database.Statement<unknown[], Row>;
   }
 
+  /** Runs `reads` in one read transaction: the rows of one answer from one snapshot. */
+  read<T>(reads: () => T): T {
+    const db = this.readModel.db;
+    return db.inTransaction ? reads() : db.transaction(reads).deferred();
+  }
+
   get tables() {
     return generationTables(this.readModel.generation());
   }

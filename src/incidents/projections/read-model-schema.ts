@@ -8,7 +8,7 @@ import { searchTablesSql } from '../../search/search-tables.js';
 import { sourceTablesSql } from '../../sources/source-tables.js';
 
 /** Bump when a projection's rows change shape: a read model of another schema is rebuilt. */
-export const READ_MODEL_SCHEMA = 4;
+export const READ_MODEL_SCHEMA = 5;
 
 export interface GenerationTables {
   incidents: string;
@@ -61,7 +61,9 @@ CREATE TABLE IF NOT EXISTS rm_checkpoints (
  * - detail_versions: the incident fields after each event that changed them, for time travel;
  * - timeline: every event (its entry); claim_versions: each claim after each event that changed
  *   it; `in_history` 0 for a claim an event about another claim changed (a retraction clearing
- *   `disputed`), a version time travel reads but the claim's history does not show.
+ *   `disputed`), a version time travel reads but the claim's history does not show. Indexed by
+ *   revision (time travel to N looks up only the claims changed after N) and by kind (the
+ *   casualty claims at N, parsed for the ranges).
  */
 export function createGenerationSql(generation: number): string {
   const t = generationTables(generation);
@@ -128,6 +130,8 @@ CREATE TABLE ${t.claimVersions} (
   in_history  INTEGER NOT NULL,
   PRIMARY KEY (incident_id, claim_id, revision)
 ) WITHOUT ROWID;
+CREATE INDEX ${t.claimVersions}_revision ON ${t.claimVersions} (incident_id, revision, claim_seq);
+CREATE INDEX ${t.claimVersions}_kind ON ${t.claimVersions} (incident_id, kind);
 ${searchTablesSql(t.search, t.searchDocs)}${sourceTablesSql(t.claimSources)}`;
 }
 

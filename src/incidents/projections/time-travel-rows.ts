@@ -12,15 +12,17 @@
  */
 import { consolidateCasualties } from '../domain/casualties.js';
 import type { IncidentDetails } from '../domain/evolve.js';
+import type { IncidentFold } from '../domain/incident-fold.js';
 import type { RecordedIncidentEvent } from '../domain/state.js';
 import { foldReportedBy, foldReportedByInto } from '../domain/time-travel.js';
 import { toIncidentView } from '../domain/view.js';
 import type { ClaimView, IncidentView, TimelineEntry } from '../domain/view-types.js';
 import { worldTimeOf } from '../domain/world-time.js';
 import { detailsInViewOrder } from './incident-rows.js';
-import { foldOntoVersionRows, type VersionRow, type ViewText } from './fold-onto-version-rows.js';
+import { type ClaimAt, ClaimsAtRevision } from './claims-at-revision.js';
+import { foldOntoVersionRows, type ViewBytes } from './fold-onto-version-rows.js';
 import type { ReadModelQueries } from './read-model-queries.js';
-import { assembleView } from './view-rows.js';
+import { viewBytes } from './view-rows.js';
 
 /** The instants `timeKey` keeps as they are (years 0001–9999). */
 const MIN_KEY_MS = -62135596800000;
@@ -37,14 +39,22 @@ export type AsOfRevision = { revision: number } | 'none' | 'not-prefix';
 export class TimeTravelRows {
   constructor(private readonly queries: ReadModelQueries) {}
 
-  /** The view after revision N (≤ the incident's revision in the read model) as JSON text. */
+  /** The view after revision N (≤ the incident's revision in the read model) as JSON bytes. */
+  atRevisionBytes(incidentId: string, revision: number): Buffer | undefined {
+    return this.queries.read(() => {
+      const parts = this.partsAt(incidentId, revision);
+      if (!parts) return undefined;
+      const casualtyClaims = parts.claims.casualties().map(parsedView);
+      const casualties = JSON.stringify(
+        consolidateCasualties(casualtyClaims, parts.details.assessments),
+      );
+      return viewBytes(parts.detailsJson, parts.claims.pieces(), casualties);
+    });
+  }
+
+  /** The same as JSON text. */
   atRevisionJson(incidentId: string, revision: number): string | undefined {
-    const parts = this.partsAt(incidentId, revision);
-    if (!parts) return undefined;
-    const casualties = JSON.stringify(
-      consolidateCasualties(parts.casualtyClaims, parts.assessments),
-    );
-    return assembleView(parts.detailsJson, parts.claims, casualties);
+    return this.atRevisionBytes(incidentId, revision)?.toString();
   }
 
   /** The same as an object (for diffs). */
@@ -77,18 +87,25 @@ export class TimeTravelRows {
    * before every world time of those events (as foldReportedBy).
    */
   reportedBy(incidentId: string, t: string, asOf?: string): IncidentView | null {
-    const view = this.reportedByJson(incidentId, t, asOf);
-    return view && (JSON.parse(view.json) as IncidentView);
+    const view = this.reportedByBytes(incidentId, t, asOf);
+    return view && (JSON.parse(view.bytes.toString()) as IncidentView);
   }
 
-  /** The same as JSON text, with the revision it is at. */
-  reportedByJson(incidentId: string, t: string, asOf?: string): ViewText | null {
-    const through = this.recordedThrough(incidentId, asOf);
-    const fromPrefix =
-      through === undefined ? undefined : this.reportedByFromPrefix(incidentId, t, through);
-    if (fromPrefix !== undefined) return fromPrefix;
-    const view = this.reportedByFold(incidentId, t, asOf);
-    return view && { json: JSON.stringify(view), revision: view.revision };
+  /**
+   * The same as JSON bytes, with the revision it is at; `more` (further keys, e.g. the basis:
+   * `,"basis":{…}`) goes at the end of the object.
+   */
+  reportedByBytes(incidentId: string, t: string, asOf?: string, more = ''): ViewBytes | null {
+    return this.queries.read(() => {
+      const through = this.recordedThrough(incidentId, asOf);
+      const fromPrefix =
+        through === undefined ? undefined : this.reportedByFromPrefix(incidentId, t, through, more);
+      if (fromPrefix !== undefined) return fromPrefix;
+      const view = this.reportedByFold(incidentId, t, asOf);
+      if (!view) return null;
+      const bytes = Buffer.from(`${JSON.stringify(view).slice(0, -1)}${more}}`);
+      return { bytes, revision: view.revision };
+    });
   }
 
   /**
@@ -113,14 +130,16 @@ export class TimeTravelRows {
     incidentId: string,
     t: string,
     through: number,
-  ): ViewText | undefined {
+    more: string,
+  ): ViewBytes | undefined {
     const ms = Date.parse(t);
     if (!(ms >= MIN_KEY_MS && ms <= MAX_KEY_MS)) return undefined;
     const key = timeKey(t);
     const table = this.queries.tables.timeline;
     const later = this.queries
       .prepare<{ r: number | null }>(
-        `SELECT min(revision) AS r FROM ${table}
+        // from the (small, covering) world-time index, not the rows with their JSON
+        `SELECT min(revision) AS r FROM ${table} INDEXED BY ${table}_reported
          WHERE incident_id = ? AND reported_key > ? AND revision > 0`,
       )
       .get(incidentId, key)?.r;
@@ -130,15 +149,17 @@ export class TimeTravelRows {
     if (!parts) return undefined;
     const rest = this.queries
       .prepare<{ entry_json: string }>(
-        `SELECT entry_json FROM ${table}
-         WHERE incident_id = ? AND reported_key <= ? AND revision > ? AND revision <= ?
+        // which revisions from the world-time index, then only their rows
+        `SELECT entry_json FROM ${table} WHERE incident_id = ? AND revision IN (
+           SELECT revision FROM ${table} INDEXED BY ${table}_reported
+           WHERE incident_id = ? AND reported_key <= ? AND revision > ? AND revision <= ?)
          ORDER BY revision`,
       )
-      .all(incidentId, key, prefix, through)
+      .all(incidentId, incidentId, key, prefix, through)
       .map((row) => eventOf(row.entry_json));
-    return foldOntoVersionRows(parts.details, parts.rows, rest, (fold, events) =>
-      foldReportedByInto(fold, events, t),
-    );
+    const apply = (fold: IncidentFold, events: readonly RecordedIncidentEvent[]) =>
+      foldReportedByInto(fold, events, t);
+    return foldOntoVersionRows(parts.details, parts.claims, rest, apply, more);
   }
 
   /** Whether an event at revisions 1..`through` has a world time (usually the first one). */
@@ -190,6 +211,7 @@ export class TimeTravelRows {
     return false;
   }
 
+  /** The incident fields at revision N and its claims then (undefined past the read model). */
   private partsAt(incidentId: string, revision: number) {
     const t = this.queries.tables;
     const event = this.queries
@@ -214,21 +236,12 @@ export class TimeTravelRows {
       assessments: stored.assessments ?? [],
     };
     const detailsJson = JSON.stringify(detailsInViewOrder(details));
-    // the bare columns come from the row of max(revision): each claim's latest version ≤ N
-    const rows = this.queries
-      .prepare<VersionRow>(
-        `SELECT claim_id, claim_seq, kind, claim_json, max(revision) FROM ${t.claimVersions}
-         WHERE incident_id = ? AND revision <= ? GROUP BY claim_id`,
-      )
-      .all(incidentId, revision)
-      .sort((a, b) => a.claim_seq - b.claim_seq);
-    const casualtyClaims = rows
-      .filter((row) => row.kind === 'casualties')
-      .map((row) => JSON.parse(row.claim_json) as ClaimView);
-    const claims = rows.map((row) => row.claim_json);
-    return { details, detailsJson, rows, claims, casualtyClaims, assessments: details.assessments };
+    const claims = ClaimsAtRevision.read(this.queries, incidentId, revision);
+    return { details, detailsJson, claims };
   }
 }
+
+const parsedView = (claim: ClaimAt): ClaimView => JSON.parse(claim.json) as ClaimView;
 
 const dated = (event: RecordedIncidentEvent): boolean => worldTimeOf(event) !== null;
 

@@ -54,8 +54,14 @@ export class JsonBodies {
   private readonly kept = new Map<string, Kept>();
   private keptBytes = 0;
 
-  /** Sends the JSON text `json()` makes (not made when kept compressed bytes answer). */
-  async send(req: Request, res: Response, json: () => string, etag: string, keep?: KeepAs) {
+  /** Sends the JSON text (or bytes) `json()` makes (not made when kept compressed bytes answer). */
+  async send(
+    req: Request,
+    res: Response,
+    json: () => string | Buffer,
+    etag: string,
+    keep?: KeepAs,
+  ) {
     res.setHeader('ETag', etag);
     res.setHeader('Vary', 'Accept-Encoding');
     res.type('application/json');
@@ -75,7 +81,7 @@ export class JsonBodies {
       res.send(text);
       return;
     }
-    const bytes = await compress[encoding](Buffer.from(text));
+    const bytes = await compress[encoding](typeof text === 'string' ? Buffer.from(text) : text);
     if (keep) this.keep(keep, encoding, bytes);
     res.setHeader('Content-Encoding', encoding);
     res.send(bytes);

@@ -15,9 +15,12 @@ import { TimeTravelRows } from '../projections/time-travel-rows.js';
 import { IncidentEvents } from './incident-events.service.js';
 import { incidentNotFound, revisionNotFound } from './not-found.js';
 
-/** A view as JSON text and the revision it is at (its ETag). */
+/**
+ * A view as JSON and the revision it is at (its ETag). Time travel answers with bytes: a big
+ * view is joined from the rows' bytes and sent as they are, never decoded into one JS string.
+ */
 export interface ViewBody {
-  json: string;
+  json: string | Buffer;
   revision: number;
 }
 
@@ -63,17 +66,18 @@ export class ViewReader {
     if (head === undefined) return body(await this.folded(incidentId, point));
     if ('revision' in point) {
       if (point.revision > head) throw revisionNotFound(incidentId, point.revision, head);
-      return { json: this.atRevision(incidentId, point.revision), revision: point.revision };
+      return this.atRevision(incidentId, point.revision);
     }
     if ('reportedBy' in point) {
-      const view = this.rows.reportedByJson(incidentId, point.reportedBy, point.asOf);
+      const basis = `,"basis":${JSON.stringify(basisOf(point))}`;
+      const view = this.rows.reportedByBytes(incidentId, point.reportedBy, point.asOf, basis);
       if (!view) throw nothingReportedBy(incidentId, point);
-      return { json: withBasisJson(view.json, point), revision: view.revision };
+      return { json: view.bytes, revision: view.revision };
     }
     const asOf = this.rows.asOfRevision(incidentId, point.asOf);
     if (asOf === 'none') throw notYetRecorded(incidentId, point.asOf);
     if (asOf === 'not-prefix') return body(await this.folded(incidentId, point));
-    return { json: this.atRevision(incidentId, asOf.revision), revision: asOf.revision };
+    return this.atRevision(incidentId, asOf.revision);
   }
 
   /** The views after revisions `from` and `to` (from ≤ to). */
@@ -94,10 +98,10 @@ export class ViewReader {
     return [toIncidentView(before), toIncidentView(after)];
   }
 
-  private atRevision(incidentId: string, revision: number): string {
-    const json = this.rows.atRevisionJson(incidentId, revision);
-    if (json === undefined) throw incidentNotFound(incidentId);
-    return json;
+  private atRevision(incidentId: string, revision: number): ViewBody {
+    const bytes = this.rows.atRevisionBytes(incidentId, revision);
+    if (bytes === undefined) throw incidentNotFound(incidentId);
+    return { json: bytes, revision };
   }
 
   /** The incident's revision in the read model when no later event is in the store. */
@@ -137,11 +141,6 @@ export class ViewReader {
 /** A reportedBy view says which times it was asked for, so it is not taken for `?revision=`. */
 function withBasis(view: IncidentView, point: ReportedBy): IncidentView {
   return { ...view, basis: basisOf(point) };
-}
-
-/** The same on the view's JSON text (the basis is its last key). */
-function withBasisJson(json: string, point: ReportedBy): string {
-  return `${json.slice(0, -1)},"basis":${JSON.stringify(basisOf(point))}}`;
 }
 
 function basisOf({ reportedBy, asOf }: ReportedBy) {

@@ -83,7 +83,7 @@ describe('ViewReader: reportedBy and bitemporal views, from rows and while the p
           }
           const body = await answer;
           expect(body.revision).toBe(state.revision);
-          expect(JSON.parse(body.json)).toEqual({
+          expect(JSON.parse(body.json.toString())).toEqual({
             ...toIncidentView(state),
             basis: { reportedBy, ...(asOf !== undefined && { asOf }) },
           });

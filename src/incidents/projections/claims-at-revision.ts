@@ -1,0 +1,167 @@
+/**
+ * The claims of an incident as they were after revision N, read without touching every version
+ * row: a claim no event changed after N is the same now as at N, so its current row (rm_claims)
+ * is its version at N, and those rows come out of SQLite already in first-reported order (seq)
+ * and already joined, as bytes. Only the claims changed after N (an index on claim_versions by
+ * revision finds them) are looked up one by one for their latest version ≤ N.
+ *
+ * This rests on two facts of the projection: the claim row and a claim's latest version hold the
+ * same JSON text (the writer stores one string in both), and `seq` is given in the order claims
+ * first appear in the stream (a fold's array place), so the claims that existed at N are exactly
+ * those with a seq below the first claim whose first version came after N.
+ */
+import type { ReadModelQueries } from './read-model-queries.js';
+
+/** One claim as it was at the revision: its place and view JSON. */
+export interface ClaimAt {
+  claimId: string;
+  seq: number;
+  json: string;
+}
+
+/**
+ * Claim rows joined per statement. SQLite's group_concat slows down on one 24 MB value (it keeps
+ * reallocating and copying the growing text) and a row per claim costs a JS object each; a few
+ * thousand claims per piece keeps both small.
+ */
+const CLAIMS_PER_PIECE = 4000;
+
+const COMMA = Buffer.from(',');
+
+export class ClaimsAtRevision {
+  private constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly incidentId: string,
+    private readonly revision: number,
+    /** Seqs below this are the claims that existed at the revision. */
+    readonly end: number,
+    /** Those of them changed after the revision, by seq: their version at the revision. */
+    private readonly changed: Map<number, ClaimAt>,
+  ) {}
+
+  /** Call inside one read transaction with the other reads of the same answer. */
+  static read(queries: ReadModelQueries, incidentId: string, revision: number): ClaimsAtRevision {
+    const t = queries.tables;
+    // each claim changed after N once, in seq order: first those that existed at N (they have a
+    // version ≤ N), then, from the first claim reported after N on, all the rest
+    const later = queries
+      .prepare<{ claim_seq: number; claim_id: string }>(
+        `SELECT DISTINCT claim_seq, claim_id FROM ${t.claimVersions}
+         WHERE incident_id = ? AND revision > ? ORDER BY claim_seq`,
+      )
+      .iterate(incidentId, revision);
+    const versionAt = queries.prepare<{ claim_json: string }>(
+      `SELECT claim_json FROM ${t.claimVersions}
+       WHERE incident_id = ? AND claim_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1`,
+    );
+    const changed = new Map<number, ClaimAt>();
+    let end: number | undefined;
+    for (const row of later) {
+      const version = versionAt.get(incidentId, row.claim_id, revision);
+      if (!version) {
+        end = row.claim_seq;
+        break;
+      }
+      const json = version.claim_json;
+      changed.set(row.claim_seq, { claimId: row.claim_id, seq: row.claim_seq, json });
+    }
+    end ??=
+      queries
+        .prepare<{ next: number }>(
+          `SELECT coalesce(max(seq) + 1, 0) AS next FROM ${t.claims} WHERE incident_id = ?`,
+        )
+        .get(incidentId)?.next ?? 0;
+    return new ClaimsAtRevision(queries, incidentId, revision, end, changed);
+  }
+
+  /** The claim with that id as it was at the revision, undefined when it did not exist yet. */
+  find(claimId: string): ClaimAt | undefined {
+    const row = this.queries
+      .prepare<{ seq: number; claim_json: string }>(
+        `SELECT seq, claim_json FROM ${this.queries.tables.claims}
+         WHERE incident_id = ? AND claim_id = ?`,
+      )
+      .get(this.incidentId, claimId);
+    if (!row || row.seq >= this.end) return undefined;
+    return this.changed.get(row.seq) ?? { claimId, seq: row.seq, json: row.claim_json };
+  }
+
+  /**
+   * Every claim at the revision that names another (disputedBy or supportedBy not empty), and
+   * maybe a few more. `claimView` writes those keys with bare quotes, which cannot occur inside
+   * a JSON string, and disputedBy before supportedBy, so a claim naming none has this very text
+   * (one LIKE pass: a third of the time of two instr() over the same 24 MB; a claim matched for
+   * another reason is only parsed for nothing).
+   */
+  linked(): ClaimAt[] {
+    const t = this.queries.tables;
+    const rows = this.queries
+      .prepare<{ seq: number; claim_id: string; claim_json: string }>(
+        `SELECT seq, claim_id, claim_json FROM ${t.claims}
+         WHERE incident_id = ? AND seq < ?
+           AND claim_json NOT LIKE '%"disputedBy":[],%"supportedBy":[]%'`,
+      )
+      .all(this.incidentId, this.end);
+    const unchanged = rows
+      .filter((row) => !this.changed.has(row.seq))
+      .map((row) => ({ claimId: row.claim_id, seq: row.seq, json: row.claim_json }));
+    const changed = [...this.changed.values()].filter(names);
+    return [...unchanged, ...changed].sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The casualty claims at the revision, in seq order. */
+  casualties(): ClaimAt[] {
+    const t = this.queries.tables;
+    return this.queries
+      .prepare<{ claim_id: string; claim_seq: number; claim_json: string }>(
+        // by the kind index: the planner would rather walk every version in claim_id order
+        `SELECT claim_id, claim_seq, claim_json, max(revision) FROM ${t.claimVersions}
+         INDEXED BY ${t.claimVersions}_kind
+         WHERE incident_id = ? AND kind = 'casualties' AND revision <= ? GROUP BY claim_id`,
+      )
+      .all(this.incidentId, this.revision)
+      .map((row) => ({
+        claimId: row.claim_id,
+        seq: row.claim_seq,
+        json: row.claim_json,
+      }))
+      .sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * The claims' JSON joined with commas, in seq order, in pieces to concatenate: each claim at
+   * the revision, or its text in `replaced` (by seq), then the `appended` texts.
+   */
+  pieces(
+    replaced: ReadonlyMap<number, string> = new Map(),
+    appended: readonly string[] = [],
+  ): Buffer[] {
+    const texts = new Map<number, string>();
+    for (const [seq, claim] of this.changed) texts.set(seq, claim.json);
+    for (const [seq, text] of replaced) if (seq < this.end) texts.set(seq, text);
+    const parts: Buffer[] = [];
+    const add = (piece: Buffer) => {
+      if (parts.length > 0) parts.push(COMMA);
+      parts.push(piece);
+    };
+    const joined = this.queries.prepare<{ j: Buffer | null }>(
+      `SELECT CAST(group_concat(claim_json, ',') AS BLOB) AS j FROM ${this.queries.tables.claims}
+       WHERE incident_id = ? AND seq >= ? AND seq < ?`,
+    );
+    let from = 0;
+    for (const seq of [...[...texts.keys()].sort((a, b) => a - b), this.end]) {
+      for (let at = from; at < seq; at += CLAIMS_PER_PIECE) {
+        const piece = joined.get(this.incidentId, at, Math.min(at + CLAIMS_PER_PIECE, seq))?.j;
+        if (piece) add(piece);
+      }
+      const text = texts.get(seq);
+      if (text !== undefined) add(Buffer.from(text));
+      from = seq + 1;
+    }
+    for (const text of appended) add(Buffer.from(text));
+    return parts;
+  }
+}
+
+const names = (claim: ClaimAt): boolean =>
+  !claim.json.includes('"disputedBy":[]') || !claim.json.includes('"supportedBy":[]');
