@@ -87,7 +87,9 @@ export class IncidentsQueryController {
     const point = this.pointOf(query);
     if (point) {
       const view = await this.views.at(id, point);
-      await this.bodies.send(req, res, () => view.json, `"${view.revision}"`);
+      // a time-travel answer never changes: its compressed bytes are kept under its name
+      const keep = view.key === undefined ? undefined : { slot: view.key, version: view.key };
+      await this.bodies.send(req, res, () => view.json, `"${view.revision}"`, keep);
       return;
     }
     // the current view: its compressed bytes are kept per revision

@@ -10,6 +10,8 @@ import {
 } from '../domain/time-travel.js';
 import { toIncidentView } from '../domain/view.js';
 import type { IncidentView } from '../domain/view-types.js';
+import { ByteBoundedCache } from '../../common/cache/byte-bounded-cache.js';
+import type { ViewBytes } from '../projections/fold-onto-version-rows.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
 import { TimeTravelRows } from '../projections/time-travel-rows.js';
 import { IncidentEvents } from './incident-events.service.js';
@@ -22,7 +24,16 @@ import { incidentNotFound, revisionNotFound } from './not-found.js';
 export interface ViewBody {
   json: string | Buffer;
   revision: number;
+  /** Names these bytes for good (a time-travel answer): they may be kept under it. */
+  key?: string;
 }
+
+/**
+ * Time-travel answers kept, in bytes. A view at a revision never changes (events are immutable),
+ * and a mid-story view of a big incident is tens of MB that take longer to gather than to send:
+ * a dashboard scrubbing back and forth asks for the same few again.
+ */
+const KEPT_ANSWER_BYTES = 64 * 1024 * 1024;
 
 /**
  * A moment to view: system time (`asOf`), world time (`reportedBy`, with `asOf` the bitemporal
@@ -46,6 +57,7 @@ const body = (view: IncidentView): ViewBody => ({
 @Injectable()
 export class ViewReader {
   private readonly rows: TimeTravelRows;
+  private readonly answers = new ByteBoundedCache<ViewBytes>(KEPT_ANSWER_BYTES);
 
   constructor(
     private readonly queries: ReadModelQueries,
@@ -69,10 +81,15 @@ export class ViewReader {
       return this.atRevision(incidentId, point.revision);
     }
     if ('reportedBy' in point) {
-      const basis = `,"basis":${JSON.stringify(basisOf(point))}`;
-      const view = this.rows.reportedByBytes(incidentId, point.reportedBy, point.asOf, basis);
-      if (!view) throw nothingReportedBy(incidentId, point);
-      return { json: view.bytes, revision: view.revision };
+      // the answer follows from the two times and the events through the head
+      const asOf = point.asOf === undefined ? '' : Date.parse(point.asOf);
+      const key = `${this.scopeOf(incidentId)}reportedBy=${Date.parse(point.reportedBy)}&asOf=${asOf}@${head}`;
+      return this.kept(key, () => {
+        const basis = `,"basis":${JSON.stringify(basisOf(point))}`;
+        const view = this.rows.reportedByBytes(incidentId, point.reportedBy, point.asOf, basis);
+        if (!view) throw nothingReportedBy(incidentId, point);
+        return view;
+      });
     }
     const asOf = this.rows.asOfRevision(incidentId, point.asOf);
     if (asOf === 'none') throw notYetRecorded(incidentId, point.asOf);
@@ -99,9 +116,23 @@ export class ViewReader {
   }
 
   private atRevision(incidentId: string, revision: number): ViewBody {
-    const bytes = this.rows.atRevisionBytes(incidentId, revision);
-    if (bytes === undefined) throw incidentNotFound(incidentId);
-    return { json: bytes, revision };
+    return this.kept(`${this.scopeOf(incidentId)}revision=${revision}`, () => {
+      const bytes = this.rows.atRevisionBytes(incidentId, revision);
+      if (bytes === undefined) throw incidentNotFound(incidentId);
+      return { bytes, revision };
+    });
+  }
+
+  /** Names the incident in the current generation of the read model (a rebuild makes another). */
+  private scopeOf(incidentId: string): string {
+    return `${this.queries.tables.incidents}/${incidentId}?`;
+  }
+
+  /** The answer kept under `key`, or made by `make` and kept. */
+  private kept(key: string, make: () => ViewBytes): ViewBody {
+    const view = this.answers.get(key) ?? make();
+    this.answers.set(key, view);
+    return { json: view.bytes, revision: view.revision, key };
   }
 
   /** The incident's revision in the read model when no later event is in the store. */

@@ -5,7 +5,7 @@ import { SCHEMA_VERSION, streamIdOf } from '../domain/events.js';
 import { toRecordedEvent } from '../domain/recorded.js';
 import type { RecordedIncidentEvent } from '../domain/state.js';
 import { seededRandom } from '../domain/testing/random-story.js';
-import { foldReportedBy, foldReportedByAsOf } from '../domain/time-travel.js';
+import { foldReportedBy, foldReportedByAsOf, foldToRevision } from '../domain/time-travel.js';
 import { toIncidentView } from '../domain/view.js';
 import { ProjectionWriter } from '../projections/projection-writer.js';
 import { ReadModelDatabase } from '../projections/read-model-database.js';
@@ -90,5 +90,50 @@ describe('ViewReader: reportedBy and bitemporal views, from rows and while the p
         }
       }
     }
+  });
+
+  test('kept answers: a repeat is the same view, and a reportedBy follows new events', async () => {
+    const growing = SqliteEventStore.open(':memory:');
+    const readModel = ReadModelDatabase.open(':memory:');
+    readModels.push(readModel);
+    const writer = new ProjectionWriter(readModel);
+    const reader = new ViewReader(
+      new ReadModelQueries(readModel),
+      new IncidentEvents(growing),
+      growing,
+    );
+    const appendThrough = async (count: number) => {
+      const from = (await growing.readStream(streamIdOf(ID))).length;
+      await growing.append(
+        streamIdOf(ID),
+        stored.slice(from, count).map(({ eventId, type, data, metadata }) => ({
+          eventId,
+          type,
+          data,
+          metadata,
+        })),
+        { expectedRevision: from === 0 ? 'no_stream' : from - 1 },
+      );
+      writer.apply(readModel.generation(), await growing.readAll({ after: '0', limit: 10_000 }));
+    };
+    const reportedBy = '2030-01-01T00:00:00.000Z';
+    const viewOf = async (point: PointInTime) =>
+      JSON.parse((await reader.at(ID, point)).json.toString()) as unknown;
+    const reportedByFold = (count: number) => {
+      const state = foldReportedBy(events.slice(0, count), reportedBy);
+      return state && { ...toIncidentView(state), basis: { reportedBy } };
+    };
+    const at120 = foldToRevision(events, 120);
+    const atRevision = at120 && toIncidentView(at120);
+    await appendThrough(200);
+    for (let i = 0; i < 2; i++) {
+      expect(await viewOf({ revision: 120 })).toEqual(atRevision);
+      expect(await viewOf({ reportedBy })).toEqual(reportedByFold(200));
+    }
+    await appendThrough(400);
+    expect(await viewOf({ reportedBy })).toEqual(reportedByFold(400));
+    expect(await viewOf({ reportedBy })).not.toEqual(reportedByFold(200));
+    expect(await viewOf({ revision: 120 })).toEqual(atRevision);
+    await growing.close();
   });
 });
