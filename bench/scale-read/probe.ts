@@ -16,10 +16,12 @@ export interface Probe {
   midReportedAt?: string;
 }
 
-async function timed(answer: () => Promise<string | Buffer | undefined>) {
+async function timed(answer: () => Promise<string | Buffer[] | undefined>) {
   const start = process.hrtime.bigint();
   const body = (await answer()) ?? '';
-  return { ms: Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10, bytes: body.length };
+  const bytes =
+    typeof body === 'string' ? body.length : body.reduce((sum, piece) => sum + piece.length, 0);
+  return { ms: Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10, bytes };
 }
 
 export async function timeTravelProbe(probe: Probe) {
@@ -37,15 +39,15 @@ export async function timeTravelProbe(probe: Probe) {
     asOf: await timed(async () => {
       await fresh();
       const at = rows.asOfRevision(incidentId, probe.midTime);
-      return typeof at === 'object' ? rows.atRevisionBytes(incidentId, at.revision) : at;
+      return typeof at === 'object' ? rows.atRevisionPieces(incidentId, at.revision) : at;
     }),
     revision: await timed(async () => {
       await fresh();
-      return rows.atRevisionBytes(incidentId, probe.mid);
+      return rows.atRevisionPieces(incidentId, probe.mid);
     }),
     reportedBy: await timed(async () => {
       await fresh();
-      return rows.reportedByBytes(incidentId, probe.midReportedAt ?? probe.midTime)?.bytes;
+      return rows.reportedByPieces(incidentId, probe.midReportedAt ?? probe.midTime)?.pieces;
     }),
   };
 }

@@ -1,32 +1,36 @@
 /**
- * Values holding bytes (`bytes` a Buffer) by key, bounded by their total bytes: past the bound
- * the least recently used go first (a Map keeps insertion order; `get` makes an entry the most
- * recent). A value larger than the whole bound is not kept.
+ * Values by key, bounded by their total size in bytes (`sizeOf`, taken once as a value is
+ * kept): past the bound the least recently used go first (a Map keeps insertion order; `get`
+ * makes an entry the most recent). A value larger than the whole bound is not kept.
  */
-export class ByteBoundedCache<V extends { bytes: Buffer }> {
-  private readonly entries = new Map<string, V>();
+export class ByteBoundedCache<V> {
+  private readonly entries = new Map<string, { value: V; size: number }>();
   private total = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly sizeOf: (value: V) => number,
+  ) {}
 
   get(key: string): V | undefined {
-    const bytes = this.entries.get(key);
-    if (bytes !== undefined) {
+    const entry = this.entries.get(key);
+    if (entry !== undefined) {
       this.entries.delete(key);
-      this.entries.set(key, bytes);
+      this.entries.set(key, entry);
     }
-    return bytes;
+    return entry?.value;
   }
 
   set(key: string, value: V): void {
     this.delete(key);
-    if (value.bytes.length > this.maxBytes) return;
-    this.entries.set(key, value);
-    this.total += value.bytes.length;
+    const size = this.sizeOf(value);
+    if (size > this.maxBytes) return;
+    this.entries.set(key, { value, size });
+    this.total += size;
     for (const [oldest, kept] of this.entries) {
       if (this.total <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.total -= kept.bytes.length;
+      this.total -= kept.size;
     }
   }
 
@@ -34,7 +38,7 @@ export class ByteBoundedCache<V extends { bytes: Buffer }> {
     const old = this.entries.get(key);
     if (old === undefined) return;
     this.entries.delete(key);
-    this.total -= old.bytes.length;
+    this.total -= old.size;
   }
 
   /** The bytes kept. */

@@ -24,7 +24,7 @@ export interface ClaimAt {
  * reallocating and copying the growing text) and a row per claim costs a JS object each; a few
  * thousand claims per piece keeps both small.
  */
-const CLAIMS_PER_PIECE = 4000;
+export const CLAIMS_PER_PIECE = 4000;
 
 const COMMA = Buffer.from(',');
 
@@ -37,10 +37,16 @@ export class ClaimsAtRevision {
     readonly end: number,
     /** Those of them changed after the revision, by seq: their version at the revision. */
     private readonly changed: Map<number, ClaimAt>,
+    private readonly perPiece: number,
   ) {}
 
   /** Call inside one read transaction with the other reads of the same answer. */
-  static read(queries: ReadModelQueries, incidentId: string, revision: number): ClaimsAtRevision {
+  static read(
+    queries: ReadModelQueries,
+    incidentId: string,
+    revision: number,
+    perPiece = CLAIMS_PER_PIECE,
+  ): ClaimsAtRevision {
     const t = queries.tables;
     // each claim changed after N once, in seq order: first those that existed at N (they have a
     // version ≤ N), then, from the first claim reported after N on, all the rest
@@ -71,7 +77,7 @@ export class ClaimsAtRevision {
           `SELECT coalesce(max(seq) + 1, 0) AS next FROM ${t.claims} WHERE incident_id = ?`,
         )
         .get(incidentId)?.next ?? 0;
-    return new ClaimsAtRevision(queries, incidentId, revision, end, changed);
+    return new ClaimsAtRevision(queries, incidentId, revision, end, changed, perPiece);
   }
 
   /** The claim with that id as it was at the revision, undefined when it did not exist yet. */
@@ -150,8 +156,8 @@ export class ClaimsAtRevision {
     );
     let from = 0;
     for (const seq of [...[...texts.keys()].sort((a, b) => a - b), this.end]) {
-      for (let at = from; at < seq; at += CLAIMS_PER_PIECE) {
-        const piece = joined.get(this.incidentId, at, Math.min(at + CLAIMS_PER_PIECE, seq))?.j;
+      for (let at = from; at < seq; at += this.perPiece) {
+        const piece = joined.get(this.incidentId, at, Math.min(at + this.perPiece, seq))?.j;
         if (piece) add(piece);
       }
       const text = texts.get(seq);

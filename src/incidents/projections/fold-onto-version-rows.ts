@@ -13,11 +13,11 @@ import { claimView } from '../domain/view.js';
 import type { ClaimView } from '../domain/view-types.js';
 import type { ClaimAt, ClaimsAtRevision } from './claims-at-revision.js';
 import { detailsInViewOrder } from './incident-rows.js';
-import { viewBytes } from './view-rows.js';
+import { viewPieces } from './view-rows.js';
 
-/** A view as JSON bytes and the revision it is at. */
-export interface ViewBytes {
-  bytes: Buffer;
+/** A view as JSON in byte pieces (see viewPieces) and the revision it is at. */
+export interface ViewPieces {
+  pieces: Buffer[];
   revision: number;
 }
 
@@ -40,7 +40,7 @@ function namedIds(event: RecordedIncidentEvent): string[] {
 
 /**
  * `apply` (which folds `events` onto the fold it is given) run on the view after `details` and
- * `claims`; the resulting view as JSON bytes (with the keys `more` at the end), undefined
+ * `claims`; the resulting view as JSON pieces (with the keys `more` at the end), undefined
  * before the opening.
  */
 export function foldOntoVersionRows(
@@ -49,7 +49,7 @@ export function foldOntoVersionRows(
   events: readonly RecordedIncidentEvent[],
   apply: (fold: IncidentFold, events: readonly RecordedIncidentEvent[]) => void,
   more = '',
-): ViewBytes | undefined {
+): ViewPieces | undefined {
   const states = new Map<number, ClaimState>();
   const stateOf = (claim: ClaimAt): ClaimState => {
     let state = states.get(claim.seq);
@@ -101,6 +101,6 @@ export function foldOntoVersionRows(
   ];
   const casualties = JSON.stringify(consolidateCasualties(casualtyClaims, after.assessments ?? []));
   const detailsJson = JSON.stringify(detailsInViewOrder(after));
-  const bytes = viewBytes(detailsJson, claims.pieces(replaced, appended), casualties, more);
-  return { bytes, revision: after.revision };
+  const pieces = viewPieces(detailsJson, claims.pieces(replaced, appended), casualties, more);
+  return { pieces, revision: after.revision };
 }

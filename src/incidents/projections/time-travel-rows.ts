@@ -19,10 +19,10 @@ import { toIncidentView } from '../domain/view.js';
 import type { ClaimView, IncidentView, TimelineEntry } from '../domain/view-types.js';
 import { worldTimeOf } from '../domain/world-time.js';
 import { detailsInViewOrder } from './incident-rows.js';
-import { type ClaimAt, ClaimsAtRevision } from './claims-at-revision.js';
-import { foldOntoVersionRows, type ViewBytes } from './fold-onto-version-rows.js';
+import { type ClaimAt, CLAIMS_PER_PIECE, ClaimsAtRevision } from './claims-at-revision.js';
+import { foldOntoVersionRows, type ViewPieces } from './fold-onto-version-rows.js';
 import type { ReadModelQueries } from './read-model-queries.js';
-import { viewBytes } from './view-rows.js';
+import { viewPieces } from './view-rows.js';
 
 /** The instants `timeKey` keeps as they are (years 0001–9999). */
 const MIN_KEY_MS = -62135596800000;
@@ -37,10 +37,14 @@ export function timeKey(t: string): string {
 export type AsOfRevision = { revision: number } | 'none' | 'not-prefix';
 
 export class TimeTravelRows {
-  constructor(private readonly queries: ReadModelQueries) {}
+  /** `claimsPerPiece`: how many claim rows SQLite joins per piece (tests make it small). */
+  constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly claimsPerPiece = CLAIMS_PER_PIECE,
+  ) {}
 
-  /** The view after revision N (≤ the incident's revision in the read model) as JSON bytes. */
-  atRevisionBytes(incidentId: string, revision: number): Buffer | undefined {
+  /** The view after revision N (≤ the incident's revision in the read model) as JSON pieces. */
+  atRevisionPieces(incidentId: string, revision: number): Buffer[] | undefined {
     return this.queries.read(() => {
       const parts = this.partsAt(incidentId, revision);
       if (!parts) return undefined;
@@ -48,13 +52,14 @@ export class TimeTravelRows {
       const casualties = JSON.stringify(
         consolidateCasualties(casualtyClaims, parts.details.assessments),
       );
-      return viewBytes(parts.detailsJson, parts.claims.pieces(), casualties);
+      return viewPieces(parts.detailsJson, parts.claims.pieces(), casualties);
     });
   }
 
   /** The same as JSON text. */
   atRevisionJson(incidentId: string, revision: number): string | undefined {
-    return this.atRevisionBytes(incidentId, revision)?.toString();
+    const pieces = this.atRevisionPieces(incidentId, revision);
+    return pieces && Buffer.concat(pieces).toString();
   }
 
   /** The same as an object (for diffs). */
@@ -87,15 +92,15 @@ export class TimeTravelRows {
    * before every world time of those events (as foldReportedBy).
    */
   reportedBy(incidentId: string, t: string, asOf?: string): IncidentView | null {
-    const view = this.reportedByBytes(incidentId, t, asOf);
-    return view && (JSON.parse(view.bytes.toString()) as IncidentView);
+    const view = this.reportedByPieces(incidentId, t, asOf);
+    return view && (JSON.parse(Buffer.concat(view.pieces).toString()) as IncidentView);
   }
 
   /**
-   * The same as JSON bytes, with the revision it is at; `more` (further keys, e.g. the basis:
+   * The same as JSON pieces, with the revision it is at; `more` (further keys, e.g. the basis:
    * `,"basis":{…}`) goes at the end of the object.
    */
-  reportedByBytes(incidentId: string, t: string, asOf?: string, more = ''): ViewBytes | null {
+  reportedByPieces(incidentId: string, t: string, asOf?: string, more = ''): ViewPieces | null {
     return this.queries.read(() => {
       const through = this.recordedThrough(incidentId, asOf);
       const fromPrefix =
@@ -103,8 +108,8 @@ export class TimeTravelRows {
       if (fromPrefix !== undefined) return fromPrefix;
       const view = this.reportedByFold(incidentId, t, asOf);
       if (!view) return null;
-      const bytes = Buffer.from(`${JSON.stringify(view).slice(0, -1)}${more}}`);
-      return { bytes, revision: view.revision };
+      const pieces = [Buffer.from(`${JSON.stringify(view).slice(0, -1)}${more}}`)];
+      return { pieces, revision: view.revision };
     });
   }
 
@@ -131,7 +136,7 @@ export class TimeTravelRows {
     t: string,
     through: number,
     more: string,
-  ): ViewBytes | undefined {
+  ): ViewPieces | undefined {
     const ms = Date.parse(t);
     if (!(ms >= MIN_KEY_MS && ms <= MAX_KEY_MS)) return undefined;
     const key = timeKey(t);
@@ -236,7 +241,7 @@ export class TimeTravelRows {
       assessments: stored.assessments ?? [],
     };
     const detailsJson = JSON.stringify(detailsInViewOrder(details));
-    const claims = ClaimsAtRevision.read(this.queries, incidentId, revision);
+    const claims = ClaimsAtRevision.read(this.queries, incidentId, revision, this.claimsPerPiece);
     return { details, detailsJson, claims };
   }
 }

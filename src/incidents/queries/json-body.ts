@@ -7,6 +7,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Request, Response } from 'express';
+import { piecesLength, sendPieces } from './piece-body.js';
 
 /** Bodies shorter than this go out as they are. */
 export const COMPRESS_FROM_BYTES = 1024;
@@ -54,11 +55,14 @@ export class JsonBodies {
   private readonly kept = new Map<string, Kept>();
   private keptBytes = 0;
 
-  /** Sends the JSON text (or bytes) `json()` makes (not made when kept compressed bytes answer). */
+  /**
+   * Sends the JSON text (or byte pieces, see piece-body.ts) `json()` makes (not made when kept
+   * compressed bytes answer).
+   */
   async send(
     req: Request,
     res: Response,
-    json: () => string | Buffer,
+    json: () => string | Buffer[],
     etag: string,
     keep?: KeepAs,
   ) {
@@ -77,11 +81,15 @@ export class JsonBodies {
       return;
     }
     const text = json();
-    if (!encoding || text.length < COMPRESS_FROM_BYTES) {
-      res.send(text);
+    const length = typeof text === 'string' ? text.length : piecesLength(text);
+    if (!encoding || length < COMPRESS_FROM_BYTES) {
+      if (typeof text === 'string') res.send(text);
+      else sendPieces(res, text);
       return;
     }
-    const bytes = await compress[encoding](typeof text === 'string' ? Buffer.from(text) : text);
+    const bytes = await compress[encoding](
+      typeof text === 'string' ? Buffer.from(text) : Buffer.concat(text),
+    );
     if (keep) this.keep(keep, encoding, bytes);
     res.setHeader('Content-Encoding', encoding);
     res.send(bytes);

@@ -11,18 +11,18 @@ import {
 import { toIncidentView } from '../domain/view.js';
 import type { IncidentView } from '../domain/view-types.js';
 import { ByteBoundedCache } from '../../common/cache/byte-bounded-cache.js';
-import type { ViewBytes } from '../projections/fold-onto-version-rows.js';
+import type { ViewPieces } from '../projections/fold-onto-version-rows.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
 import { TimeTravelRows } from '../projections/time-travel-rows.js';
 import { IncidentEvents } from './incident-events.service.js';
 import { incidentNotFound, revisionNotFound } from './not-found.js';
 
 /**
- * A view as JSON and the revision it is at (its ETag). Time travel answers with bytes: a big
- * view is joined from the rows' bytes and sent as they are, never decoded into one JS string.
+ * A view as JSON and the revision it is at (its ETag). Time travel answers with byte pieces: a
+ * big view is gathered from the rows' bytes and sent as they are, never one JS string.
  */
 export interface ViewBody {
-  json: string | Buffer;
+  json: string | Buffer[];
   revision: number;
   /** Names these bytes for good (a time-travel answer): they may be kept under it. */
   key?: string;
@@ -34,6 +34,9 @@ export interface ViewBody {
  * a dashboard scrubbing back and forth asks for the same few again.
  */
 const KEPT_ANSWER_BYTES = 64 * 1024 * 1024;
+
+const sizeOf = (view: ViewPieces): number =>
+  view.pieces.reduce((total, piece) => total + piece.length, 0);
 
 /**
  * A moment to view: system time (`asOf`), world time (`reportedBy`, with `asOf` the bitemporal
@@ -57,7 +60,7 @@ const body = (view: IncidentView): ViewBody => ({
 @Injectable()
 export class ViewReader {
   private readonly rows: TimeTravelRows;
-  private readonly answers = new ByteBoundedCache<ViewBytes>(KEPT_ANSWER_BYTES);
+  private readonly answers = new ByteBoundedCache<ViewPieces>(KEPT_ANSWER_BYTES, sizeOf);
 
   constructor(
     private readonly queries: ReadModelQueries,
@@ -86,7 +89,7 @@ export class ViewReader {
       const key = `${this.scopeOf(incidentId)}reportedBy=${Date.parse(point.reportedBy)}&asOf=${asOf}@${head}`;
       return this.kept(key, () => {
         const basis = `,"basis":${JSON.stringify(basisOf(point))}`;
-        const view = this.rows.reportedByBytes(incidentId, point.reportedBy, point.asOf, basis);
+        const view = this.rows.reportedByPieces(incidentId, point.reportedBy, point.asOf, basis);
         if (!view) throw nothingReportedBy(incidentId, point);
         return view;
       });
@@ -117,9 +120,9 @@ export class ViewReader {
 
   private atRevision(incidentId: string, revision: number): ViewBody {
     return this.kept(`${this.scopeOf(incidentId)}revision=${revision}`, () => {
-      const bytes = this.rows.atRevisionBytes(incidentId, revision);
-      if (bytes === undefined) throw incidentNotFound(incidentId);
-      return { bytes, revision };
+      const pieces = this.rows.atRevisionPieces(incidentId, revision);
+      if (pieces === undefined) throw incidentNotFound(incidentId);
+      return { pieces, revision };
     });
   }
 
@@ -129,10 +132,10 @@ export class ViewReader {
   }
 
   /** The answer kept under `key`, or made by `make` and kept. */
-  private kept(key: string, make: () => ViewBytes): ViewBody {
+  private kept(key: string, make: () => ViewPieces): ViewBody {
     const view = this.answers.get(key) ?? make();
     this.answers.set(key, view);
-    return { json: view.bytes, revision: view.revision, key };
+    return { json: view.pieces, revision: view.revision, key };
   }
 
   /** The incident's revision in the read model when no later event is in the store. */
