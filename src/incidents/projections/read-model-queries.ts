@@ -8,7 +8,7 @@ import type {
 import type { IncidentSummary } from '../wire/incident-summary.js';
 import { ReadModelDatabase } from './read-model-database.js';
 import { generationTables } from './read-model-schema.js';
-import { assembleView, casualtiesText, claimTexts } from './view-rows.js';
+import { casualtiesText, claimTexts, type ViewPieces, viewPieces } from './view-rows.js';
 
 export interface IncidentFilter {
   status?: string;
@@ -70,6 +70,17 @@ export class ReadModelQueries {
 
   /** The current view as JSON text, with the revision it is at. */
   viewJson(incidentId: string): { json: string; revision: number } | undefined {
+    const view = this.viewPieces(incidentId);
+    if (!view) return undefined;
+    const { open, claims, close } = view.pieces;
+    return { json: `${open}${claims.join(',')}${close}`, revision: view.revision };
+  }
+
+  /**
+   * The current view's JSON text in pieces and its revision, read in one synchronous turn (the
+   * rows and the revision are committed together, so they agree).
+   */
+  viewPieces(incidentId: string): { pieces: ViewPieces; revision: number } | undefined {
     const t = this.tables;
     const row = this.prepare<{ details_json: string; revision: number }>(
       `SELECT details_json, revision FROM ${t.incidents} WHERE incident_id = ?`,
@@ -77,8 +88,8 @@ export class ReadModelQueries {
     if (!row) return undefined;
     const prepare = this.prepare.bind(this);
     const claims = claimTexts(prepare, t, incidentId);
-    const json = assembleView(row.details_json, claims, casualtiesText(prepare, t, incidentId));
-    return { json, revision: row.revision };
+    const casualties = casualtiesText(prepare, t, incidentId);
+    return { pieces: viewPieces(row.details_json, claims, casualties), revision: row.revision };
   }
 
   view(incidentId: string): IncidentView | undefined {

@@ -7,8 +7,8 @@ import type { IncidentSummary } from '../wire/incident-summary.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
 import { IncidentListQuery } from './dto/incident-list-query.dto.js';
 import { IncidentViewQuery } from './dto/incident-view-query.dto.js';
-import { JsonBodies } from './json-body.js';
-import { incidentNotFound } from './not-found.js';
+import { CurrentViewBodies } from './current-view-body.js';
+import { sendJsonText } from './json-body.js';
 import { incidentListPage } from '../../search/incident-list.js';
 import { SearchQueries } from '../../search/search-queries.js';
 import type { Page } from './pages.js';
@@ -21,13 +21,15 @@ const TIME_TRAVEL = ['asOf', 'reportedBy', 'revision'] as const;
 @ApiTags('incidents')
 @Controller('incidents')
 export class IncidentsQueryController {
-  private readonly bodies = new JsonBodies();
+  private readonly current: CurrentViewBodies;
 
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly views: ViewReader,
     private readonly search: SearchQueries,
-  ) {}
+  ) {
+    this.current = new CurrentViewBodies(queries);
+  }
 
   @Get()
   @ReadRoute(
@@ -87,15 +89,10 @@ export class IncidentsQueryController {
     const point = this.pointOf(query);
     if (point) {
       const view = await this.views.at(id, point);
-      await this.bodies.send(req, res, () => view.json, `"${view.revision}"`);
+      await sendJsonText(req, res, view.json, view.revision);
       return;
     }
-    // the current view: its compressed bytes are kept per revision
-    const revision = this.queries.revision(id);
-    if (revision === undefined) throw incidentNotFound(id);
-    const keep = { slot: `${this.queries.tables.incidents}/${id}`, version: String(revision) };
-    const etag = `"${revision}"`;
-    await this.bodies.send(req, res, () => this.views.current(id).json, etag, keep);
+    await this.current.send(req, res, id);
   }
 
   private pointOf(query: IncidentViewQuery): PointInTime | undefined {

@@ -1,0 +1,121 @@
+/**
+ * GET /incidents/:id without time travel: the current view's bytes, kept per revision, so a GET
+ * at an unchanged revision costs one indexed read of the revision and a write of bytes already
+ * made (no claim rows read, no string built, nothing encoded again). A view too big to keep
+ * uncompressed is streamed from its rows a batch of claims at a time (backpressure-aware), and
+ * only its compressed bytes are kept.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Request, Response } from 'express';
+import type { ReadModelQueries } from '../projections/read-model-queries.js';
+import type { ViewPieces } from '../projections/view-rows.js';
+import {
+  answeredUnchanged,
+  chooseEncoding,
+  COMPRESS_FROM_BYTES,
+  compressStream,
+  type Encoding,
+  sendBytes,
+} from './json-body.js';
+import { incidentNotFound } from './not-found.js';
+import { type KeptView, ViewBytes } from './view-bytes.js';
+
+/** Views up to this many characters are kept as one Buffer; bigger ones are streamed. */
+export const KEEP_PLAIN_CHARS = 4 * 1024 * 1024;
+/** Characters per write of a streamed view (each a batch of whole claims). */
+const BATCH_CHARS = 256 * 1024;
+
+export class CurrentViewBodies {
+  private readonly bytes = new ViewBytes();
+
+  constructor(private readonly queries: ReadModelQueries) {}
+
+  async send(req: Request, res: Response, incidentId: string): Promise<void> {
+    // from here to the read of the rows nothing awaits: the rows are at this revision
+    const revision = this.queries.revision(incidentId);
+    if (revision === undefined) throw incidentNotFound(incidentId);
+    if (answeredUnchanged(req, res, revision)) return;
+    const encoding = chooseEncoding(req.headers['accept-encoding']);
+    const slot = `${this.queries.tables.incidents}/${incidentId}`;
+    const kept = this.bytes.get(slot, revision);
+    if (kept?.plain) return this.sendKept(res, kept, kept.plain, encoding);
+    const compressed = encoding && kept?.compressed[encoding];
+    if (compressed) return sendBytes(res, await compressed, encoding);
+
+    const read = this.queries.viewPieces(incidentId);
+    if (!read) throw incidentNotFound(incidentId);
+    if (charsOf(read.pieces) <= KEEP_PLAIN_CHARS) {
+      const plain = Buffer.from(joined(read.pieces));
+      return this.sendKept(res, this.bytes.start(slot, read.revision, plain), plain, encoding);
+    }
+    await this.stream(req, res, read.pieces, encoding, kept ?? this.bytes.start(slot, revision));
+  }
+
+  private async sendKept(
+    res: Response,
+    view: KeptView,
+    plain: Buffer,
+    encoding: Encoding | undefined,
+  ): Promise<void> {
+    if (!encoding || plain.length < COMPRESS_FROM_BYTES) return sendBytes(res, plain);
+    sendBytes(res, await this.bytes.compressPlain(view, plain, encoding), encoding);
+  }
+
+  /** Sends a big view in batches of claims; a compressed one is also kept once complete. */
+  private async stream(
+    req: Request,
+    res: Response,
+    pieces: ViewPieces,
+    encoding: Encoding | undefined,
+    view: KeptView,
+  ): Promise<void> {
+    res.status(200);
+    if (encoding) res.setHeader('Content-Encoding', encoding);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const source = Readable.from(batches(pieces), { objectMode: false });
+    try {
+      if (!encoding) {
+        await pipeline(source, res);
+        return;
+      }
+      const compressor = compressStream[encoding]();
+      const chunks: Buffer[] = [];
+      compressor.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const sent = pipeline(source, compressor, res);
+      const whole = sent.then(() => Buffer.concat(chunks));
+      // kept only once complete; while it is made, others at this revision wait for it
+      void this.bytes.compressed(view, encoding, () => whole);
+      await sent;
+    } catch {
+      // the client went away, or the socket failed: the answer has started, nothing to send
+      res.destroy();
+    }
+  }
+}
+
+function charsOf({ open, claims, close }: ViewPieces): number {
+  let chars = open.length + close.length + claims.length;
+  for (const claim of claims) chars += claim.length;
+  return chars;
+}
+
+function joined({ open, claims, close }: ViewPieces): string {
+  return `${open}${claims.join(',')}${close}`;
+}
+
+/** The view's text in writes of about BATCH_CHARS, each ending at a claim's end. */
+function* batches({ open, claims, close }: ViewPieces): Generator<string> {
+  let batch = open;
+  for (let i = 0; i < claims.length; i++) {
+    batch += i === 0 ? claims[i] : `,${claims[i]}`;
+    if (batch.length >= BATCH_CHARS) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield batch + close;
+}
