@@ -6,9 +6,10 @@
  * only its compressed bytes are kept.
  */
 import { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
-import type { ReadModelQueries } from '../projections/read-model-queries.js';
+import { ReadModelQueries } from '../projections/read-model-queries.js';
 import type { ViewPieces } from '../projections/view-rows.js';
 import {
   answeredUnchanged,
@@ -22,14 +23,33 @@ import { incidentNotFound } from './not-found.js';
 import { type KeptView, ViewBytes } from './view-bytes.js';
 
 /** Views up to this many characters are kept as one Buffer; bigger ones are streamed. */
-export const KEEP_PLAIN_CHARS = 4 * 1024 * 1024;
+export const KEEP_PLAIN_CHARS = 1024 * 1024;
 /** Characters per write of a streamed view (each a batch of whole claims). */
 const BATCH_CHARS = 256 * 1024;
 
+@Injectable()
 export class CurrentViewBodies {
   private readonly bytes = new ViewBytes();
 
   constructor(private readonly queries: ReadModelQueries) {}
+
+  /**
+   * Answers from bytes already made for the current revision (or 304), synchronously; false
+   * (nothing sent) when there are none yet for this encoding.
+   */
+  sendIfKept(req: Request, res: Response, incidentId: string): boolean {
+    const revision = this.queries.revision(incidentId);
+    if (revision === undefined) return false;
+    const kept = this.bytes.get(`${this.queries.tables.incidents}/${incidentId}`, revision);
+    if (!kept) return false;
+    const encoding = chooseEncoding(req.headers['accept-encoding']);
+    const plain = kept.plain && (!encoding || kept.plain.length < COMPRESS_FROM_BYTES);
+    const bytes = plain ? kept.plain : encoding && this.bytes.ready(kept, encoding);
+    if (!bytes) return false;
+    if (answeredUnchanged(req, res, revision)) return true;
+    sendBytes(res, bytes, plain ? undefined : encoding);
+    return true;
+  }
 
   async send(req: Request, res: Response, incidentId: string): Promise<void> {
     // from here to the read of the rows nothing awaits: the rows are at this revision

@@ -21,15 +21,12 @@ const TIME_TRAVEL = ['asOf', 'reportedBy', 'revision'] as const;
 @ApiTags('incidents')
 @Controller('incidents')
 export class IncidentsQueryController {
-  private readonly current: CurrentViewBodies;
-
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly views: ViewReader,
     private readonly search: SearchQueries,
-  ) {
-    this.current = new CurrentViewBodies(queries);
-  }
+    private readonly current: CurrentViewBodies,
+  ) {}
 
   @Get()
   @ReadRoute(

@@ -22,6 +22,8 @@ export class ViewBytes {
   private readonly views = new Map<string, KeptView>();
   /** The bytes each kept view holds; a view not in it (replaced or dropped) is not counted. */
   private readonly sizes = new Map<KeptView, number>();
+  /** Compressions that have ended, to answer without awaiting. */
+  private readonly done = new WeakMap<KeptView, Partial<Record<Encoding, Buffer>>>();
   private keptBytes = 0;
 
   constructor(private readonly limit = KEPT_BYTES) {}
@@ -57,12 +59,20 @@ export class ViewBytes {
       bytes = from();
       view.compressed[encoding] = bytes;
       bytes.then(
-        (done) => this.grow(view, done.length),
+        (done) => {
+          this.done.set(view, { ...this.done.get(view), [encoding]: done });
+          this.grow(view, done.length);
+        },
         // a failed compression is not kept: the next request tries again
         () => delete view.compressed[encoding],
       );
     }
     return bytes;
+  }
+
+  /** The view's bytes in `encoding` if their compression has ended. */
+  ready(view: KeptView, encoding: Encoding): Buffer | undefined {
+    return this.done.get(view)?.[encoding];
   }
 
   /** `plain` (the view's plain bytes) compressed with `encoding`, once. */
