@@ -4,7 +4,10 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { IncidentEvent } from '../../src/incidents/domain/events.js';
 import type { IncidentView } from '../../src/incidents/domain/view-types.js';
 import { ReadModelQueries } from '../../src/incidents/projections/read-model-queries.js';
-import { KEEP_PLAIN_CHARS } from '../../src/incidents/queries/current-view-body.js';
+import {
+  KEEP_PLAIN_CHARS,
+  SNAPSHOT_FROM_CLAIMS,
+} from '../../src/incidents/queries/current-view-body.js';
 import { bootApp, type BootedApp, TOKENS } from '../support/boot.js';
 import { foldedView, seed } from '../projections/seed.js';
 
@@ -158,7 +161,8 @@ describe('current view bytes: kept per revision, big views streamed', () => {
     };
     const text = (i: number) =>
       `Statement ${i}: ${'shelling was reported near the northern crossing; '.repeat(12)}`;
-    const count = Math.ceil(KEEP_PLAIN_CHARS / text(0).length) + 200;
+    const count =
+      Math.max(Math.ceil(KEEP_PLAIN_CHARS / text(0).length), SNAPSHOT_FROM_CLAIMS) + 200;
     await seed(booted.app, id, [
       opened,
       ...Array.from({ length: count }, (_, i) => statement(i, text(i))),
@@ -192,5 +196,51 @@ describe('current view bytes: kept per revision, big views streamed', () => {
     const after = await rawGet(view(id), { 'accept-encoding': 'br' });
     expect(viewOf(after).claims.at(-1)?.text).toBe('One more after the stream.');
     expect(viewOf(after)).toEqual(await foldedView(booted.app, id));
+  });
+
+  test('a streamed view is the revision it began at, though a write commits while it is sent', async () => {
+    const id = 'streamed-while-written';
+    const opened: IncidentEvent = {
+      type: 'IncidentOpened',
+      data: { incidentId: id, title: 'Big' },
+    };
+    // ~10 MB: more than the socket buffers hold, so the answer waits on the paused reader
+    const text = (i: number) =>
+      `Statement ${i}: ${'a convoy was seen on the coast road; '.repeat(120)}`;
+    const claims = Array.from({ length: SNAPSHOT_FROM_CLAIMS + 200 }, (_, i) =>
+      statement(i, text(i)),
+    );
+    await seed(booted.app, id, [opened, ...claims]);
+    const before = booted.app.get(ReadModelQueries).viewJson(id)!;
+
+    const answer = await new Promise<Answer>((resolve, reject) => {
+      httpRequest(view(id), (res) => {
+        res.pause();
+        void write(id, 'Written while the view streams.').then((written) => {
+          expect(written.status).toBe(201);
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+          res.resume();
+        }, reject);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(answer.headers.etag).toBe(`"${before.revision}"`);
+    // the claims first: a failure then says how many, not the whole 10 MB
+    expect(viewOf(answer).claims.length).toBe(claims.length);
+    expect(answer.body.toString() === before.json).toBe(true);
+    // concurrent big answers: one from the snapshot, the other read whole; both the same view
+    const after = booted.app.get(ReadModelQueries).viewJson(id)!;
+    expect(after.revision).toBe(before.revision + 1);
+    const both = await Promise.all([rawGet(view(id)), rawGet(view(id))]);
+    for (const one of both) expect(one.body.toString()).toBe(after.json);
   });
 });

@@ -64,6 +64,12 @@ export class ReadModelQueries {
     return statement as Database.Statement<unknown[], Row>;
   }
 
+  /** The read model's SQLite file; undefined when it is in memory. */
+  file(): string | undefined {
+    const { db } = this.readModel;
+    return db.memory ? undefined : db.name;
+  }
+
   get tables() {
     return generationTables(this.readModel.generation());
   }

@@ -6,7 +6,7 @@
  * only its compressed bytes are kept.
  */
 import { Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
@@ -21,17 +21,25 @@ import {
 } from './json-body.js';
 import { incidentNotFound } from './not-found.js';
 import { type KeptView, ViewBytes } from './view-bytes.js';
+import { BATCH_CHARS, ViewSnapshots } from './view-snapshot.js';
 
 /** Views up to this many characters are kept as one Buffer; bigger ones are streamed. */
 export const KEEP_PLAIN_CHARS = 1024 * 1024;
-/** Characters per write of a streamed view (each a batch of whole claims). */
-const BATCH_CHARS = 256 * 1024;
+/** Views of this many claims or more (~1 MB) stream from a read snapshot, a page at a time. */
+export const SNAPSHOT_FROM_CLAIMS = 2000;
 
 @Injectable()
-export class CurrentViewBodies {
+export class CurrentViewBodies implements OnModuleDestroy {
   private readonly bytes = new ViewBytes();
+  private readonly snapshots: ViewSnapshots;
 
-  constructor(private readonly queries: ReadModelQueries) {}
+  constructor(private readonly queries: ReadModelQueries) {
+    this.snapshots = new ViewSnapshots(queries.file());
+  }
+
+  onModuleDestroy(): void {
+    this.snapshots.close();
+  }
 
   /**
    * Answers from bytes already made for the current revision (or 304), synchronously; false
@@ -53,8 +61,9 @@ export class CurrentViewBodies {
 
   async send(req: Request, res: Response, incidentId: string): Promise<void> {
     // from here to the read of the rows nothing awaits: the rows are at this revision
-    const revision = this.queries.revision(incidentId);
-    if (revision === undefined) throw incidentNotFound(incidentId);
+    const head = this.head(incidentId);
+    if (!head) throw incidentNotFound(incidentId);
+    const { revision } = head;
     if (answeredUnchanged(req, res, revision)) return;
     const encoding = chooseEncoding(req.headers['accept-encoding']);
     const slot = `${this.queries.tables.incidents}/${incidentId}`;
@@ -63,13 +72,37 @@ export class CurrentViewBodies {
     const compressed = encoding && kept?.compressed[encoding];
     if (compressed) return sendBytes(res, await compressed, encoding);
 
+    const snapshot =
+      head.claims >= SNAPSHOT_FROM_CLAIMS
+        ? this.snapshots.begin(this.queries.tables, incidentId, revision)
+        : undefined;
+    if (snapshot) {
+      const view = kept ?? this.bytes.start(slot, revision);
+      try {
+        await this.stream(req, res, snapshot.batches(), encoding, view);
+      } finally {
+        snapshot.end();
+      }
+      return;
+    }
     const read = this.queries.viewPieces(incidentId);
     if (!read) throw incidentNotFound(incidentId);
     if (charsOf(read.pieces) <= KEEP_PLAIN_CHARS) {
       const plain = Buffer.from(joined(read.pieces));
       return this.sendKept(res, this.bytes.start(slot, read.revision, plain), plain, encoding);
     }
-    await this.stream(req, res, read.pieces, encoding, kept ?? this.bytes.start(slot, revision));
+    const view = kept ?? this.bytes.start(slot, revision);
+    await this.stream(req, res, batches(read.pieces), encoding, view);
+  }
+
+  /** The incident's revision and claim count, one indexed row. */
+  private head(incidentId: string): { revision: number; claims: number } | undefined {
+    return this.queries
+      .prepare<{ revision: number; claims: number }>(
+        `SELECT revision, claim_count AS claims FROM ${this.queries.tables.incidents}
+         WHERE incident_id = ?`,
+      )
+      .get(incidentId);
   }
 
   private async sendKept(
@@ -86,7 +119,7 @@ export class CurrentViewBodies {
   private async stream(
     req: Request,
     res: Response,
-    pieces: ViewPieces,
+    text: Iterable<string>,
     encoding: Encoding | undefined,
     view: KeptView,
   ): Promise<void> {
@@ -96,7 +129,7 @@ export class CurrentViewBodies {
       res.end();
       return;
     }
-    const source = Readable.from(batches(pieces), { objectMode: false });
+    const source = Readable.from(text, { objectMode: false });
     try {
       if (!encoding) {
         await pipeline(source, res);
