@@ -6,8 +6,8 @@
  * only its compressed bytes are kept.
  */
 import { Readable } from 'node:stream';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { pipeline } from 'node:stream/promises';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
 import type { ViewPieces } from '../projections/view-rows.js';
@@ -138,11 +138,10 @@ export class CurrentViewBodies implements OnModuleDestroy {
       const compressor = compressStream[encoding]();
       const chunks: Buffer[] = [];
       compressor.on('data', (chunk: Buffer) => chunks.push(chunk));
-      const sent = pipeline(source, compressor, res);
-      const whole = sent.then(() => Buffer.concat(chunks));
-      // kept only once complete; while it is made, others at this revision wait for it
-      void this.bytes.compressed(view, encoding, () => whole);
-      await sent;
+      await pipeline(source, compressor, res);
+      // kept only once complete (a client that leaves midway leaves nothing half made to wait on)
+      const whole = Buffer.concat(chunks);
+      void this.bytes.compressed(view, encoding, () => Promise.resolve(whole));
     } catch {
       // the client went away, or the socket failed: the answer has started, nothing to send
       res.destroy();
