@@ -5,6 +5,7 @@ import { startStoryline } from '../lib/storyline-service.js';
 import { startTimed } from '../lib/timed-process.js';
 import { benchAppends, toRawRows } from '../store/bench-events.js';
 import { fsyncedCommitRate } from '../store/raw-sqlite.js';
+import { BIG_CLAIMS, bigViewLoad, rawBigViewEnv, seedBigView } from './big-view.js';
 import { cannon, type Load } from './cannon.js';
 
 const CONNECTIONS = 10;
@@ -14,6 +15,8 @@ const WRITE_INCIDENTS = ['bench-w-0', 'bench-w-1', 'bench-w-2', 'bench-w-3'];
 const READ_INCIDENT = 'bench-read';
 const READ_CLAIMS = 20;
 const FLOOR_COMMITS = 500;
+/** Each GET phase of the big view (plain, then compressed), after the same warm-up. */
+const BIG_SECONDS = 5;
 
 interface Phases {
   post: Load;
@@ -81,10 +84,15 @@ export async function httpBench(): Promise<Section> {
       await service.write(`/incidents/${WRITE_INCIDENTS[0]}/statements`, statementBody('seed')),
     );
     const view = await (await fetch(`${service.url}/incidents/${READ_INCIDENT}`)).text();
+    progress(`http: writing a ${BIG_CLAIMS}-claim incident`);
+    const bigView = await seedBigView(service);
 
     progress(`http: storyline, ${WARM_UP_SECONDS} s warm-up, ${SECONDS} s POST, ${SECONDS} s GET`);
     await load(service.url, service.token, WARM_UP_SECONDS);
     const measured = await load(service.url, service.token, SECONDS);
+    progress(`http: storyline, big view GETs, ${BIG_SECONDS} s plain, ${BIG_SECONDS} s compressed`);
+    await bigViewLoad(service.url, CONNECTIONS, WARM_UP_SECONDS);
+    const big = await bigViewLoad(service.url, CONNECTIONS, BIG_SECONDS);
     const claimsAtEnd = (
       (await (await fetch(`${service.url}/incidents/${WRITE_INCIDENTS[0]}`)).json()) as {
         claims: unknown[];
@@ -96,9 +104,12 @@ export async function httpBench(): Promise<Section> {
     const raw = await startTimed(benchScript('http/raw-http-server.js'), {
       RAW_POST_ANSWER: postAnswer,
       RAW_GET_ANSWER: view,
+      ...rawBigViewEnv(bigView, dir),
     });
     await load(raw.url, service.token, WARM_UP_SECONDS);
     const baseline = await load(raw.url, service.token, SECONDS);
+    await bigViewLoad(raw.url, CONNECTIONS, WARM_UP_SECONDS);
+    const rawBig = await bigViewLoad(raw.url, CONNECTIONS, BIG_SECONDS);
     const rawUsage = await raw.stop();
 
     const floorAfter = fsyncedCommitRate(path.join(dir, 'floor-after.db'), floorRows);
@@ -111,6 +122,7 @@ export async function httpBench(): Promise<Section> {
         `${CONNECTIONS} connections, ${SECONDS} s per phase after a ${WARM_UP_SECONDS} s warm-up (both phases); storyline = \`node dist/main.js\` on a fresh SQLite store, its request log on.`,
         `POST /incidents/:id/statements round-robin over ${WRITE_INCIDENTS.length} incidents; each 201 comes after the append is fsynced and the read model has applied it.`,
         `GET /incidents/:id of an incident with ${READ_CLAIMS} statements (${view.length} bytes of JSON).`,
+        `GET /incidents/:id of an incident with ${BIG_CLAIMS} statements (${bigView.plain.length} bytes of JSON; ${bigView.compressed.length} bytes as \`${bigView.encoding}\` for \`Accept-Encoding: gzip, br\`), ${BIG_SECONDS} s plain then ${BIG_SECONDS} s compressed; the raw server answers the same bytes (precompressed) from memory.`,
         'Raw baseline: a `node:http` server in a child process that parses the POST body and answers the same response bodies; no framework, no store.',
         `Storage floor: raw better-sqlite3 (WAL, synchronous = FULL), one insert per fsynced commit, ${FLOOR_COMMITS} commits before and ${FLOOR_COMMITS} after the service ran (mean).`,
         'Latencies are per response at full resolution (autocannon `response` events), not its whole-millisecond histogram.',
@@ -126,6 +138,12 @@ export async function httpBench(): Promise<Section> {
           'commits/s',
         ),
         ...rows('GET view', measured.get, baseline.get),
+        ...rows(`GET ${BIG_CLAIMS}-claim view`, big.plain, rawBig.plain),
+        ...rows(
+          `GET ${BIG_CLAIMS}-claim view, gzip/br accepted`,
+          big.compressed,
+          rawBig.compressed,
+        ),
         row(
           'max RSS of the server process',
           usage.maxRssKb / 1024,
@@ -142,6 +160,10 @@ export async function httpBench(): Promise<Section> {
         ...failures('storyline GET', measured.get),
         ...failures('raw POST', baseline.post),
         ...failures('raw GET', baseline.get),
+        ...failures('storyline GET big view', big.plain),
+        ...failures('storyline GET big view compressed', big.compressed),
+        ...failures('raw GET big view', rawBig.plain),
+        ...failures('raw GET big view compressed', rawBig.compressed),
       ],
     };
   } finally {

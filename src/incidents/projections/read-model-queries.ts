@@ -8,7 +8,7 @@ import type {
 import type { IncidentSummary } from '../wire/incident-summary.js';
 import { ReadModelDatabase } from './read-model-database.js';
 import { generationTables } from './read-model-schema.js';
-import { assembleView, casualtiesText, claimTexts } from './view-rows.js';
+import { casualtiesText, claimTexts, type ViewParts, viewParts } from './view-rows.js';
 
 export interface IncidentFilter {
   status?: string;
@@ -70,12 +70,29 @@ export class ReadModelQueries {
     return db.inTransaction ? reads() : db.transaction(reads).deferred();
   }
 
+  /** The read model's SQLite file; undefined when it is in memory. */
+  file(): string | undefined {
+    const { db } = this.readModel;
+    return db.memory ? undefined : db.name;
+  }
+
   get tables() {
     return generationTables(this.readModel.generation());
   }
 
   /** The current view as JSON text, with the revision it is at. */
   viewJson(incidentId: string): { json: string; revision: number } | undefined {
+    const view = this.viewParts(incidentId);
+    if (!view) return undefined;
+    const { open, claims, close } = view.parts;
+    return { json: `${open}${claims.join(',')}${close}`, revision: view.revision };
+  }
+
+  /**
+   * The current view's JSON text in parts and its revision, read in one synchronous turn (the
+   * rows and the revision are committed together, so they agree).
+   */
+  viewParts(incidentId: string): { parts: ViewParts; revision: number } | undefined {
     const t = this.tables;
     const row = this.prepare<{ details_json: string; revision: number }>(
       `SELECT details_json, revision FROM ${t.incidents} WHERE incident_id = ?`,
@@ -83,8 +100,8 @@ export class ReadModelQueries {
     if (!row) return undefined;
     const prepare = this.prepare.bind(this);
     const claims = claimTexts(prepare, t, incidentId);
-    const json = assembleView(row.details_json, claims, casualtiesText(prepare, t, incidentId));
-    return { json, revision: row.revision };
+    const casualties = casualtiesText(prepare, t, incidentId);
+    return { parts: viewParts(row.details_json, claims, casualties), revision: row.revision };
   }
 
   view(incidentId: string): IncidentView | undefined {

@@ -54,6 +54,24 @@ export function viewPieces(
   ];
 }
 
+/**
+ * The same view text in pieces: `open`, the claims joined by commas, then `close`, so a big view
+ * can be sent a batch of claims at a time instead of as one string.
+ */
+export interface ViewParts {
+  open: string;
+  claims: string[];
+  close: string;
+}
+
+export function viewParts(detailsJson: string, claims: string[], casualties: string): ViewParts {
+  return {
+    open: `${detailsJson.slice(0, -1)},"claims":[`,
+    claims,
+    close: `],"casualties":${casualties}}`,
+  };
+}
+
 /** The incident's claim JSON texts, in first-reported order. */
 export function claimTexts(prepare: Prepare, t: GenerationTables, incidentId: string): string[] {
   return prepare<{ claim_json: string }>(

@@ -1,9 +1,12 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { SearchModule } from '../../search/search.module.js';
 import { ClaimsController } from './claims.controller.js';
+import { CurrentViewBodies } from './current-view-body.js';
+import { TimeTravelBodies } from './time-travel-body.js';
 import { DiffController } from './diff.controller.js';
 import { IncidentEvents } from './incident-events.service.js';
 import { IncidentsQueryController } from './incidents-query.controller.js';
+import { KeptViewMiddleware } from './kept-view.middleware.js';
 import { TimelineController } from './timeline.controller.js';
 import { ViewReader } from './view-reader.service.js';
 
@@ -11,6 +14,12 @@ import { ViewReader } from './view-reader.service.js';
 @Module({
   imports: [SearchModule],
   controllers: [IncidentsQueryController, TimelineController, ClaimsController, DiffController],
-  providers: [IncidentEvents, ViewReader],
+  providers: [IncidentEvents, ViewReader, CurrentViewBodies, TimeTravelBodies],
 })
-export class IncidentQueriesModule {}
+export class IncidentQueriesModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(KeptViewMiddleware)
+      .forRoutes({ path: 'incidents/:id', method: RequestMethod.GET });
+  }
+}

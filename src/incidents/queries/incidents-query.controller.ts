@@ -7,12 +7,12 @@ import type { IncidentSummary } from '../wire/incident-summary.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
 import { IncidentListQuery } from './dto/incident-list-query.dto.js';
 import { IncidentViewQuery } from './dto/incident-view-query.dto.js';
-import { JsonBodies } from './json-body.js';
-import { incidentNotFound } from './not-found.js';
+import { CurrentViewBodies } from './current-view-body.js';
 import { incidentListPage } from '../../search/incident-list.js';
 import { SearchQueries } from '../../search/search-queries.js';
 import type { Page } from './pages.js';
 import { ReadRoute } from './read-route.decorator.js';
+import { TimeTravelBodies } from './time-travel-body.js';
 import { type PointInTime, ViewReader } from './view-reader.service.js';
 import { summaryPageSchema, viewSchema } from './view-schemas.js';
 
@@ -21,12 +21,12 @@ const TIME_TRAVEL = ['asOf', 'reportedBy', 'revision'] as const;
 @ApiTags('incidents')
 @Controller('incidents')
 export class IncidentsQueryController {
-  private readonly bodies = new JsonBodies();
-
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly views: ViewReader,
     private readonly search: SearchQueries,
+    private readonly current: CurrentViewBodies,
+    private readonly travels: TimeTravelBodies,
   ) {}
 
   @Get()
@@ -87,17 +87,10 @@ export class IncidentsQueryController {
     const point = this.pointOf(query);
     if (point) {
       const view = await this.views.at(id, point);
-      // a time-travel answer never changes: its compressed bytes are kept under its name
-      const keep = view.key === undefined ? undefined : { slot: view.key, version: view.key };
-      await this.bodies.send(req, res, () => view.json, `"${view.revision}"`, keep);
+      await this.travels.send(req, res, view.json, view.revision, view.key);
       return;
     }
-    // the current view: its compressed bytes are kept per revision
-    const revision = this.queries.revision(id);
-    if (revision === undefined) throw incidentNotFound(id);
-    const keep = { slot: `${this.queries.tables.incidents}/${id}`, version: String(revision) };
-    const etag = `"${revision}"`;
-    await this.bodies.send(req, res, () => this.views.current(id).json, etag, keep);
+    await this.current.send(req, res, id);
   }
 
   private pointOf(query: IncidentViewQuery): PointInTime | undefined {

@@ -1,30 +1,38 @@
 /**
- * Sending a view's JSON text: `ETag` = its revision (express answers 304 to a matching
- * If-None-Match), and brotli or gzip when the client accepts it and the body is large. The
- * compressed bytes of recent current views are kept per revision, so a hot incident is
- * compressed once per change, not once per request.
+ * Sending a view's JSON: `ETag` = its revision (a matching If-None-Match answers 304), and
+ * brotli or gzip when the client accepts it and the body is large. Current views keep their
+ * bytes per revision (view-bytes.ts); time-travel answers keep theirs by
+ * name (time-travel-body.ts).
  */
+import type { Transform } from 'node:stream';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib';
 import type { Request, Response } from 'express';
-import { piecesLength, sendPieces } from './piece-body.js';
 
 /** Bodies shorter than this go out as they are. */
 export const COMPRESS_FROM_BYTES = 1024;
-/** Compressed bytes kept at most (oldest first out). */
-const KEPT_BYTES = 64 * 1024 * 1024;
 
-type Encoding = 'br' | 'gzip';
+export type Encoding = 'br' | 'gzip';
 
-const compress: Record<Encoding, (input: Buffer) => Promise<Buffer>> = {
+/** Brotli at quality 5 (a fraction of the CPU of the default 11 for a few % more bytes), gzip 6. */
+const BROTLI_QUALITY = 5;
+const GZIP_LEVEL = 6;
+
+export const compress: Record<Encoding, (input: Buffer) => Promise<Buffer>> = {
   br: (input) =>
     promisify(brotliCompress)(input, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: 5,
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
         [constants.BROTLI_PARAM_SIZE_HINT]: input.length,
       },
     }),
-  gzip: (input) => promisify(gzip)(input, { level: 6 }),
+  gzip: (input) => promisify(gzip)(input, { level: GZIP_LEVEL }),
+};
+
+/** The same compression as a stream, for a body sent in pieces. */
+export const compressStream: Record<Encoding, () => Transform> = {
+  br: () => createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }),
+  gzip: () => createGzip({ level: GZIP_LEVEL }),
 };
 
 /** br when accepted, else gzip when accepted (q=0 refuses), else none. */
@@ -40,85 +48,19 @@ export function chooseEncoding(header: string | undefined): Encoding | undefined
   return undefined;
 }
 
-/** Names bytes that never change: `slot` (e.g. an incident) holds one `version` at a time. */
-export interface KeepAs {
-  slot: string;
-  version: string;
+/** The headers every view answer carries; true when If-None-Match matched (304 sent). */
+export function answeredUnchanged(req: Request, res: Response, revision: number): boolean {
+  res.setHeader('ETag', `"${revision}"`);
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  if (!req.fresh) return false;
+  res.status(304).end();
+  return true;
 }
 
-interface Kept {
-  version: string;
-  bytes: Partial<Record<Encoding, Buffer>>;
-}
-
-export class JsonBodies {
-  private readonly kept = new Map<string, Kept>();
-  private keptBytes = 0;
-
-  /**
-   * Sends the JSON text (or byte pieces, see piece-body.ts) `json()` makes (not made when kept
-   * compressed bytes answer).
-   */
-  async send(
-    req: Request,
-    res: Response,
-    json: () => string | Buffer[],
-    etag: string,
-    keep?: KeepAs,
-  ) {
-    res.setHeader('ETag', etag);
-    res.setHeader('Vary', 'Accept-Encoding');
-    res.type('application/json');
-    const encoding = chooseEncoding(req.headers['accept-encoding']);
-    if (req.fresh) {
-      res.status(304).end();
-      return;
-    }
-    const hit = encoding && keep ? this.hit(keep, encoding) : undefined;
-    if (encoding && hit) {
-      res.setHeader('Content-Encoding', encoding);
-      res.send(hit);
-      return;
-    }
-    const text = json();
-    const length = typeof text === 'string' ? text.length : piecesLength(text);
-    if (!encoding || length < COMPRESS_FROM_BYTES) {
-      if (typeof text === 'string') res.send(text);
-      else sendPieces(res, text);
-      return;
-    }
-    const bytes = await compress[encoding](
-      typeof text === 'string' ? Buffer.from(text) : Buffer.concat(text),
-    );
-    if (keep) this.keep(keep, encoding, bytes);
-    res.setHeader('Content-Encoding', encoding);
-    res.send(bytes);
-  }
-
-  private hit(keep: KeepAs, encoding: Encoding): Buffer | undefined {
-    const kept = this.kept.get(keep.slot);
-    return kept?.version === keep.version ? kept.bytes[encoding] : undefined;
-  }
-
-  private keep(keep: KeepAs, encoding: Encoding, bytes: Buffer): void {
-    const old = this.kept.get(keep.slot);
-    if (old) this.drop(keep.slot, old);
-    const entry: Kept = old?.version === keep.version ? old : { version: keep.version, bytes: {} };
-    entry.bytes[encoding] = bytes;
-    this.kept.set(keep.slot, entry);
-    this.keptBytes += sizeOf(entry);
-    for (const [slot, oldest] of this.kept) {
-      if (this.keptBytes <= KEPT_BYTES) break;
-      this.drop(slot, oldest);
-    }
-  }
-
-  private drop(slot: string, kept: Kept): void {
-    this.kept.delete(slot);
-    this.keptBytes -= sizeOf(kept);
-  }
-}
-
-function sizeOf(kept: Kept): number {
-  return (kept.bytes.br?.length ?? 0) + (kept.bytes.gzip?.length ?? 0);
+/** A 200 with these bytes (no body for HEAD: Node leaves it out). */
+export function sendBytes(res: Response, bytes: Buffer, encoding?: Encoding): void {
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  res.setHeader('Content-Length', bytes.length);
+  res.status(200).end(bytes);
 }

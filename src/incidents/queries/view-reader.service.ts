@@ -53,7 +53,8 @@ const body = (view: IncidentView): ViewBody => ({
 });
 
 /**
- * The views of GET /incidents/:id and /diff. From the read model's rows when it holds the whole
+ * The time-travel views of GET /incidents/:id, and the views of /diff (the current view is sent
+ * from kept bytes: current-view-body.ts). From the read model's rows when it holds the whole
  * stream (checked by reading the one event after its revision, if any); otherwise, while the
  * projection lags or for a stream recorded out of clock order, from a fold of the stream.
  */
@@ -68,12 +69,6 @@ export class ViewReader {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     this.rows = new TimeTravelRows(queries);
-  }
-
-  current(incidentId: string): ViewBody {
-    const view = this.queries.viewJson(incidentId);
-    if (!view) throw incidentNotFound(incidentId);
-    return view;
   }
 
   async at(incidentId: string, point: PointInTime): Promise<ViewBody> {

@@ -1,0 +1,86 @@
+/**
+ * A big current view read a page of claims at a time from one read snapshot: a read-only
+ * connection of its own holds a read transaction (WAL) while the view streams out, so every
+ * page is at the revision the answer began with although writes commit meanwhile, and memory
+ * holds one page, not the whole view.
+ */
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../sqlite/open-sqlite.js';
+import type { GenerationTables } from '../projections/read-model-schema.js';
+import { casualtiesText } from '../projections/view-rows.js';
+
+/** Claims per page read. */
+const PAGE_CLAIMS = 500;
+/** Characters per write of a streamed view (each a run of whole claims). */
+export const BATCH_CHARS = 256 * 1024;
+
+/** One view being read: its text in batches; `end()` ends the read transaction (idempotent). */
+export interface SnapshotView {
+  batches(): Generator<string>;
+  end(): void;
+}
+
+export class ViewSnapshots {
+  private db?: Database.Database;
+  private busy = false;
+
+  /** `file`: the read model's SQLite file (none for an in-memory read model: no snapshots). */
+  constructor(private readonly file: string | undefined) {}
+
+  /**
+   * The view of `incidentId` at `revision` from a snapshot begun now; undefined when there is
+   * no file, another view holds the snapshot connection, or the rows are no longer at
+   * `revision` (the caller reads the view whole instead).
+   */
+  begin(t: GenerationTables, incidentId: string, revision: number): SnapshotView | undefined {
+    if (this.file === undefined || this.busy) return undefined;
+    const db = (this.db ??= openSqlite(this.file, { readonly: true, fileMustExist: true }));
+    db.exec('BEGIN');
+    const row = db
+      .prepare<[string], { details_json: string; revision: number }>(
+        `SELECT details_json, revision FROM ${t.incidents} WHERE incident_id = ?`,
+      )
+      .get(incidentId);
+    if (row?.revision !== revision) {
+      db.exec('COMMIT');
+      return undefined;
+    }
+    this.busy = true;
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      this.busy = false;
+      if (db.inTransaction) db.exec('COMMIT');
+    };
+    const page = db.prepare<[string, number, number], { seq: number; claim_json: string }>(
+      `SELECT seq, claim_json FROM ${t.claims} WHERE incident_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    );
+    const prepare = <Row>(sql: string) => db.prepare<unknown[], Row>(sql);
+    function* batches(): Generator<string> {
+      let batch = `${row!.details_json.slice(0, -1)},"claims":[`;
+      let after = -1;
+      let first = true;
+      for (;;) {
+        const rows = page.all(incidentId, after, PAGE_CLAIMS);
+        for (const { claim_json } of rows) {
+          batch += first ? claim_json : `,${claim_json}`;
+          first = false;
+          if (batch.length >= BATCH_CHARS) {
+            yield batch;
+            batch = '';
+          }
+        }
+        if (rows.length < PAGE_CLAIMS) break;
+        after = rows[rows.length - 1].seq;
+      }
+      yield `${batch}],"casualties":${casualtiesText(prepare, t, incidentId)}}`;
+    }
+    return { batches, end };
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+  }
+}
