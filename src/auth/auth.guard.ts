@@ -10,6 +10,12 @@ import { TokenRegistry } from './token-registry.js';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
+/** What a route's decorators ask of a caller. */
+interface Access {
+  role: Role | undefined;
+  open: boolean | undefined;
+}
+
 function unauthorized(detail: string): ProblemError {
   return new ProblemError(problem(401, 'unauthorized', detail));
 }
@@ -23,11 +29,29 @@ export class AuthGuard implements CanActivate {
     private readonly config: AppConfig,
   ) {}
 
+  /** Per controller and handler: decorators do not change once the app is built, so read once. */
+  private readonly access = new WeakMap<object, WeakMap<object, Access>>();
+
+  private accessOf(context: ExecutionContext): Access {
+    const controller = context.getClass();
+    const handler = context.getHandler();
+    let byHandler = this.access.get(controller);
+    if (!byHandler) this.access.set(controller, (byHandler = new WeakMap()));
+    let access = byHandler.get(handler);
+    if (!access) {
+      const targets = [handler, controller];
+      access = {
+        role: this.reflector.getAllAndOverride<Role | undefined>(ROLE_KEY, targets),
+        open: this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets),
+      };
+      byHandler.set(handler, access);
+    }
+    return access;
+  }
+
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    const role = this.reflector.getAllAndOverride<Role | undefined>(ROLE_KEY, targets);
-    const open = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets);
+    const { role, open } = this.accessOf(context);
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(req.header('authorization'));
     if (token === undefined) {

@@ -1,11 +1,15 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
+import { coalescedStdout } from './coalesced-stdout.js';
 import { currentRequestId } from './request-context.js';
 
-/** Structured logs: one JSON object per line on stdout, with the request id when there is one. */
+/**
+ * Structured logs: one JSON object per line on stdout, with the request id when there is one
+ * (written once per event-loop turn: `coalesced-stdout.ts`).
+ */
 export class JsonLogger implements LoggerService {
   constructor(
     private readonly levels: ReadonlySet<LogLevel> = new Set(['log', 'error', 'warn', 'fatal']),
-    private readonly write: (line: string) => void = (line) => process.stdout.write(line),
+    private readonly write: (line: string) => void = coalescedStdout().write,
   ) {}
 
   log(message: unknown, ...rest: unknown[]): void {

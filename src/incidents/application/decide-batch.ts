@@ -11,7 +11,12 @@ import type { IncidentFold } from '../domain/incident-fold.js';
 import type { IncidentState, RecordedIncidentEvent } from '../domain/state.js';
 import { revisionMismatch, writeContention } from './application-errors.js';
 import { eventIdFor } from './deterministic-ids.js';
-import type { EventRef, IncidentStateCache, LoadedIncident } from './incident-state-cache.js';
+import {
+  freshRefOf,
+  type EventRef,
+  type IncidentStateCache,
+  type LoadedIncident,
+} from './incident-state-cache.js';
 import { seedOf, toNewEvents, writeResultOf, type WriteRequest } from './write-request.js';
 import type { WriteResult } from './write-result.js';
 
@@ -107,7 +112,9 @@ export class DecideBatches {
       const appended = await this.incidents.load(incidentId);
       for (const { pending, events: own } of members) {
         const last = own.at(-1) as NewEvent;
-        const stored = await this.incidents.refOf(incidentId, appended, last.eventId);
+        const stored =
+          freshRefOf(appended, last.eventId) ??
+          (await this.incidents.refOf(incidentId, appended, last.eventId));
         if (stored) pending.resolve(writeResultOf(incidentId, last, stored));
         else pending.reject(new Error(`event ${last.eventId} is missing after its append`));
       }

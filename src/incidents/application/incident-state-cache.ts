@@ -94,11 +94,24 @@ export class IncidentStateCache {
     loaded: LoadedIncident,
     eventId: string,
   ): Promise<EventRef | undefined> {
+    const fresh = freshRefOf(loaded, eventId);
+    if (fresh) return fresh;
     const revision = loaded.revisions.get(eventId);
     if (revision === undefined) return undefined;
-    const stored =
-      loaded.fresh.find((event) => event.eventId === eventId) ??
-      (await this.store.readStream(streamIdOf(incidentId), { from: revision, limit: 1 }))[0];
+    const [stored] = await this.store.readStream(streamIdOf(incidentId), {
+      from: revision,
+      limit: 1,
+    });
     return stored?.eventId === eventId ? eventRefOf(stored) : undefined;
   }
+}
+
+/**
+ * The ref of `eventId` when this load read it (the events a batch just appended are), with no
+ * read and no await; undefined otherwise (`refOf` reads it back).
+ */
+export function freshRefOf(loaded: LoadedIncident, eventId: string): EventRef | undefined {
+  if (!loaded.revisions.has(eventId)) return undefined;
+  const stored = loaded.fresh.find((event) => event.eventId === eventId);
+  return stored ? eventRefOf(stored) : undefined;
 }
