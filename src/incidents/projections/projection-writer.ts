@@ -7,9 +7,9 @@ import { eventRef } from '../domain/history.js';
 import { IncidentFold } from '../domain/incident-fold.js';
 import { toRecordedEvent } from '../domain/recorded.js';
 import type { RecordedIncidentEvent } from '../domain/state.js';
-import { toTimelineEntry } from '../domain/timeline.js';
-import { claimView } from '../domain/view.js';
-import { timelineSortKey } from '../domain/world-time.js';
+import { timelineEntryJson } from '../domain/timeline.js';
+import { claimViewJson } from '../domain/view.js';
+import { timelineSortKey, utc } from '../domain/world-time.js';
 import { SearchRows } from '../../search/search-rows.js';
 import { SourceRows } from '../../sources/source-rows.js';
 import type { CasualtyTotals } from './casualty-totals.js';
@@ -18,10 +18,7 @@ import { IncidentRows } from './incident-rows.js';
 import { PROJECTION, type ReadModelDatabase } from './read-model-database.js';
 
 /** An entry's recordedAt as the UTC ISO text `recorded_key` holds (`asOf` compares on it). */
-function recordedKeyOf(recordedAt: string): string {
-  const ms = Date.parse(recordedAt);
-  return Number.isNaN(ms) ? recordedAt : new Date(ms).toISOString();
-}
+const recordedKeyOf = (recordedAt: string) => utc(recordedAt, recordedAt);
 
 const DETAIL_EVENTS = new Set([
   'IncidentOpened',
@@ -207,20 +204,19 @@ export class ProjectionWriter {
   ): void {
     const { fold } = changes;
     // a dispute line names the disputing claim, which the dispute itself does not change
-    const entry = toTimelineEntry(event, fold);
+    const refJson = JSON.stringify(eventRef(event));
     const keys: [string, string] = [timelineSortKey(event, fold), recordedKeyOf(event.recordedAt)];
-    rows.addEntry(incidentId, event.revision, keys, JSON.stringify(entry));
+    rows.addEntry(incidentId, event.revision, keys, timelineEntryJson(event, fold, refJson));
     const details = fold.details();
     if (DETAIL_EVENTS.has(event.type) && details) rows.addDetails(details);
     // the event's own claim, then any claim it changed besides (a retraction clears `disputed`
     // on the claims it disputed): each gets a version at this revision and its row rewritten
     const own = claimIdOfEvent(event);
-    const refJson = JSON.stringify(eventRef(event));
     for (const claimId of fold.changedClaims()) {
       const claim = fold.claim(claimId);
       const seq = fold.claimSeq(claimId);
       if (!claim || seq === undefined) continue;
-      const claimJson = JSON.stringify(claimView(claim));
+      const claimJson = claimViewJson(claim);
       const place = { claim, seq, inHistory: claimId === own };
       rows.addVersion(incidentId, event.revision, place, refJson, claimJson);
       changes.claims.set(claimId, claimJson);
