@@ -44,6 +44,11 @@ interface Touched {
   fold: IncidentFold;
   /** Changed claims and the JSON of each as the view shows it now. */
   claims: Map<string, string>;
+  /**
+   * The incident's claims before the batch: the rows hold exactly the fold at the stored
+   * revision, so a claim at this seq or later has no claim, search or source rows yet.
+   */
+  claimsBefore: number;
 }
 
 /**
@@ -114,13 +119,14 @@ export class ProjectionWriter {
       let changes = touched.get(incidentId);
       if (!changes) {
         const cached = this.cachedOf(target, incidentId);
-        changes = { cached, fold: cached.fold, claims: new Map() };
+        const claimsBefore = cached.fold.claimCount;
+        changes = { cached, fold: cached.fold, claims: new Map(), claimsBefore };
         touched.set(incidentId, changes);
       }
       const event = this.fold(stored, changes.fold, incidentId);
       if (event) this.addRows(target.rows, incidentId, event, changes);
     }
-    for (const [incidentId, { cached, fold, claims }] of touched) {
+    for (const [incidentId, { cached, fold, claims, claimsBefore }] of touched) {
       let casualties = false;
       for (const [claimId, json] of claims) {
         const claim = fold.claim(claimId);
@@ -131,8 +137,9 @@ export class ProjectionWriter {
         const figures = target.rows.saveClaim(incidentId, seq, claim, json);
         if (figures) cached.totals?.replace(seq, figures);
         casualties ||= figures !== undefined;
-        target.search.saveClaim(incidentId, claim);
-        target.sources.saveClaim(incidentId, seq, claim);
+        const isNew = seq >= claimsBefore;
+        target.search.saveClaim(incidentId, claim, isNew);
+        target.sources.saveClaim(incidentId, seq, claim, isNew);
       }
       target.rows.saveIncident(fold, casualties ? cached.totals?.ranges() : undefined);
       if (cached.totals && this.shared.get(incidentId) === fold)
