@@ -37,7 +37,9 @@ export class SourceRows {
     if (!isNew) this.drop.run(incidentId, claim.claimId);
     const flags = claim.flags as readonly string[];
     const has = (flag: Flag) => (flags.includes(flag) ? 1 : 0);
-    const last = [claim.reportedAt, claim.retraction?.reportedAt ?? ''].sort().at(-1) ?? '';
+    // the later of the two as text (ISO times), without an array to sort per claim
+    const retracted = claim.retraction?.reportedAt ?? '';
+    const last = retracted > claim.reportedAt ? retracted : claim.reportedAt;
     claim.attribution.forEach((link, at) => {
       const key = this.keyOf(link.name);
       if (key === '') return;
