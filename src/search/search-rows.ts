@@ -58,12 +58,13 @@ export class SearchRows {
     this.save(details.incidentId, '', incidentDoc(details));
   }
 
-  saveClaim(incidentId: string, claim: ClaimState): void {
-    this.save(incidentId, claim.claimId, claimDoc(claim));
+  /** `isNew`: the claim has no document yet (first folded in this batch): none is looked up. */
+  saveClaim(incidentId: string, claim: ClaimState, isNew = false): void {
+    this.save(incidentId, claim.claimId, claimDoc(claim), isNew);
   }
 
-  private save(incidentId: string, claimId: string, doc: Doc): void {
-    let id = this.docOf.get(incidentId, claimId)?.doc;
+  private save(incidentId: string, claimId: string, doc: Doc, isNew = false): void {
+    let id = isNew ? undefined : this.docOf.get(incidentId, claimId)?.doc;
     if (id === undefined) {
       id = Number(this.addDoc.run(incidentId, claimId).lastInsertRowid);
     } else {

@@ -8,11 +8,17 @@ import type { ClaimState } from '../incidents/domain/state.js';
 import { generationTables } from '../incidents/projections/read-model-schema.js';
 import { sourceKey } from './source-tables.js';
 
+/** Names whose key is kept; past it the map starts again (bounded memory). */
+const MAX_KEYS = 10_000;
+
 type Flag = 'revised' | 'corrected' | 'disputed' | 'supported' | 'retracted';
 
 export class SourceRows {
   private readonly drop: Database.Statement<[string, string]>;
   private readonly insert: Database.Statement<unknown[]>;
+
+  /** sourceKey by name: a story names few sources, and case-folding each link is not cheap. */
+  private readonly keys = new Map<string, string>();
 
   constructor(db: Database.Database, generation: number) {
     const t = generationTables(generation);
@@ -26,13 +32,16 @@ export class SourceRows {
     );
   }
 
-  saveClaim(incidentId: string, seq: number, claim: ClaimState): void {
-    this.drop.run(incidentId, claim.claimId);
+  /** `isNew`: the claim has no rows yet (first folded in this batch), so none are dropped. */
+  saveClaim(incidentId: string, seq: number, claim: ClaimState, isNew = false): void {
+    if (!isNew) this.drop.run(incidentId, claim.claimId);
     const flags = claim.flags as readonly string[];
     const has = (flag: Flag) => (flags.includes(flag) ? 1 : 0);
-    const last = [claim.reportedAt, claim.retraction?.reportedAt ?? ''].sort().at(-1) ?? '';
+    // the later of the two as text (ISO times), without an array to sort per claim
+    const retracted = claim.retraction?.reportedAt ?? '';
+    const last = retracted > claim.reportedAt ? retracted : claim.reportedAt;
     claim.attribution.forEach((link, at) => {
-      const key = sourceKey(link.name);
+      const key = this.keyOf(link.name);
       if (key === '') return;
       this.insert.run(
         incidentId,
@@ -52,5 +61,15 @@ export class SourceRows {
         last,
       );
     });
+  }
+
+  private keyOf(name: string): string {
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      if (this.keys.size >= MAX_KEYS) this.keys.clear();
+      key = sourceKey(name);
+      this.keys.set(name, key);
+    }
+    return key;
   }
 }

@@ -1,6 +1,6 @@
 /** Reading incident events back from the store's envelopes. */
 import type { StoredEvent } from '../../event-store/event-store.js';
-import { isIncidentEventType, type IncidentEvent } from './events.js';
+import { isIncidentEventType } from './events.js';
 import type { RecordedIncidentEvent } from './state.js';
 
 /**
@@ -12,13 +12,14 @@ export function toRecordedEvent(stored: StoredEvent): RecordedIncidentEvent {
   if (!isIncidentEventType(stored.type)) {
     throw new Error(`${stored.type} is not an incident event`);
   }
-  const event = { type: stored.type, data: stored.data } as IncidentEvent;
+  // one literal, not spreads: every projected and folded event passes here
   return {
-    ...event,
+    type: stored.type,
+    data: stored.data,
     eventId: stored.eventId,
     revision: stored.revision,
     position: stored.position,
     recordedAt: stored.metadata.recordedAt,
     recordedBy: stored.metadata.recordedBy,
-  };
+  } as RecordedIncidentEvent;
 }

@@ -13,6 +13,20 @@ export function toTimelineEntry(
   return { ...eventRef(event), summary: summarize(event, before), data: event.data };
 }
 
+/**
+ * `JSON.stringify(toTimelineEntry(event, before))` from `refJson`, the JSON of `eventRef(event)`
+ * (which a projection writes beside it anyway): the entry is that ref with `summary` and `data`
+ * after it, so neither the ref nor the entry is built twice.
+ */
+export function timelineEntryJson(
+  event: RecordedIncidentEvent,
+  before: IncidentState | ClaimReader | null,
+  refJson: string,
+): string {
+  const summary = JSON.stringify(summarize(event, before));
+  return `${refJson.slice(0, -1)},"summary":${summary},"data":${JSON.stringify(event.data)}}`;
+}
+
 /** Every entry of an incident, in stream order. */
 export function timelineOf(events: readonly RecordedIncidentEvent[]): TimelineEntry[] {
   const fold = new IncidentFold();

@@ -32,3 +32,12 @@ export function toClaimView(state: IncidentState, claimId: string): ClaimView | 
 export function claimView(claim: ClaimState): ClaimView {
   return { ...claim, source: sourceName(claim.attribution) };
 }
+
+/**
+ * `JSON.stringify(claimView(claim))` without copying the claim: a claim state has no `source` of
+ * its own, so the view's text is the claim's with `source` appended (projections write one per
+ * changed claim per event).
+ */
+export function claimViewJson(claim: ClaimState): string {
+  return `${JSON.stringify(claim).slice(0, -1)},"source":${JSON.stringify(sourceName(claim.attribution))}}`;
+}

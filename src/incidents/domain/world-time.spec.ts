@@ -3,7 +3,7 @@ import type { IncidentEvent } from './events.js';
 import { IncidentFold, stateReader } from './incident-fold.js';
 import { Recorder } from './testing/recorder.js';
 import { opened, statement, wire } from './testing/samples.js';
-import { timelineSortKey, worldTimeOf } from './world-time.js';
+import { timelineSortKey, utc, worldTimeOf } from './world-time.js';
 
 const day = (time: string) => `2017-05-18T${time}:00.000Z`;
 
@@ -72,5 +72,34 @@ describe('world time and the by=reported sort key', () => {
       ['IncidentDetailsRevised', '2017-05-18T21:00:00+02:00', day('19:00')],
       ['ClaimRetracted', day('20:00'), day('20:00')],
     ]);
+  });
+});
+
+describe('utc', () => {
+  const slow = (time: string) => {
+    const ms = Date.parse(time);
+    return Number.isNaN(ms) ? 'none' : new Date(ms).toISOString();
+  };
+
+  test('spells every time as toISOString does, text already in that form included', () => {
+    const times = [
+      '2026-01-01T00:00:00.000Z',
+      '2024-02-29T23:59:59.999Z',
+      '2025-02-29T00:00:00.000Z',
+      '2025-02-30T00:00:00.000Z',
+      '2000-02-29T12:00:00.000Z',
+      '1900-02-29T12:00:00.000Z',
+      '0000-02-29T00:00:00.000Z',
+      '2025-04-31T00:00:00.000Z',
+      '2025-12-31T00:00:00.000Z',
+      '2025-01-01T24:00:00.000Z',
+      '2025-01-01T23:60:00.000Z',
+      '2025-13-01T00:00:00.000Z',
+      '2025-01-01T00:00:00Z',
+      '2025-01-01T02:00:00.000+02:00',
+      '2025-01-01',
+      'yesterday',
+    ];
+    for (const time of times) expect([time, utc(time, 'none')]).toEqual([time, slow(time)]);
   });
 });

@@ -73,7 +73,27 @@ export function timelineSortKey(
   return utc(event.recordedAt, event.recordedAt);
 }
 
-function utc(time: string, fallback: string): string {
+/**
+ * `time` as `toISOString()` text (UTC, milliseconds), `fallback` when it is not a time. Text
+ * already in that form is returned as is (a projection asks for two per event), once its day is
+ * checked: Date.parse takes "02-30" and "24:00" as later times, which the slow path then spells.
+ */
+export function utc(time: string, fallback: string): string {
+  if (isCanonicalUtc(time)) return time;
   const ms = Date.parse(time);
   return Number.isNaN(ms) ? fallback : new Date(ms).toISOString();
+}
+
+const CANONICAL_UTC =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isCanonicalUtc(time: string): boolean {
+  if (!CANONICAL_UTC.test(time)) return false;
+  const day = Number(time.slice(8, 10));
+  if (day <= 28) return true;
+  const year = Number(time.slice(0, 4));
+  const month = Number(time.slice(5, 7));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0);
 }

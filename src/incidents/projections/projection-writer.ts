@@ -7,9 +7,9 @@ import { eventRef } from '../domain/history.js';
 import { IncidentFold } from '../domain/incident-fold.js';
 import { toRecordedEvent } from '../domain/recorded.js';
 import type { RecordedIncidentEvent } from '../domain/state.js';
-import { toTimelineEntry } from '../domain/timeline.js';
-import { claimView } from '../domain/view.js';
-import { timelineSortKey } from '../domain/world-time.js';
+import { timelineEntryJson } from '../domain/timeline.js';
+import { claimViewJson } from '../domain/view.js';
+import { timelineSortKey, utc } from '../domain/world-time.js';
 import { SearchRows } from '../../search/search-rows.js';
 import { SourceRows } from '../../sources/source-rows.js';
 import type { CasualtyTotals } from './casualty-totals.js';
@@ -18,10 +18,7 @@ import { IncidentRows } from './incident-rows.js';
 import { PROJECTION, type ReadModelDatabase } from './read-model-database.js';
 
 /** An entry's recordedAt as the UTC ISO text `recorded_key` holds (`asOf` compares on it). */
-function recordedKeyOf(recordedAt: string): string {
-  const ms = Date.parse(recordedAt);
-  return Number.isNaN(ms) ? recordedAt : new Date(ms).toISOString();
-}
+const recordedKeyOf = (recordedAt: string) => utc(recordedAt, recordedAt);
 
 const DETAIL_EVENTS = new Set([
   'IncidentOpened',
@@ -47,6 +44,11 @@ interface Touched {
   fold: IncidentFold;
   /** Changed claims and the JSON of each as the view shows it now. */
   claims: Map<string, string>;
+  /**
+   * The incident's claims before the batch: the rows hold exactly the fold at the stored
+   * revision, so a claim at this seq or later has no claim, search or source rows yet.
+   */
+  claimsBefore: number;
 }
 
 /**
@@ -117,13 +119,14 @@ export class ProjectionWriter {
       let changes = touched.get(incidentId);
       if (!changes) {
         const cached = this.cachedOf(target, incidentId);
-        changes = { cached, fold: cached.fold, claims: new Map() };
+        const claimsBefore = cached.fold.claimCount;
+        changes = { cached, fold: cached.fold, claims: new Map(), claimsBefore };
         touched.set(incidentId, changes);
       }
       const event = this.fold(stored, changes.fold, incidentId);
       if (event) this.addRows(target.rows, incidentId, event, changes);
     }
-    for (const [incidentId, { cached, fold, claims }] of touched) {
+    for (const [incidentId, { cached, fold, claims, claimsBefore }] of touched) {
       let casualties = false;
       for (const [claimId, json] of claims) {
         const claim = fold.claim(claimId);
@@ -134,8 +137,9 @@ export class ProjectionWriter {
         const figures = target.rows.saveClaim(incidentId, seq, claim, json);
         if (figures) cached.totals?.replace(seq, figures);
         casualties ||= figures !== undefined;
-        target.search.saveClaim(incidentId, claim);
-        target.sources.saveClaim(incidentId, seq, claim);
+        const isNew = seq >= claimsBefore;
+        target.search.saveClaim(incidentId, claim, isNew);
+        target.sources.saveClaim(incidentId, seq, claim, isNew);
       }
       target.rows.saveIncident(fold, casualties ? cached.totals?.ranges() : undefined);
       if (cached.totals && this.shared.get(incidentId) === fold)
@@ -207,20 +211,19 @@ export class ProjectionWriter {
   ): void {
     const { fold } = changes;
     // a dispute line names the disputing claim, which the dispute itself does not change
-    const entry = toTimelineEntry(event, fold);
+    const refJson = JSON.stringify(eventRef(event));
     const keys: [string, string] = [timelineSortKey(event, fold), recordedKeyOf(event.recordedAt)];
-    rows.addEntry(incidentId, event.revision, keys, JSON.stringify(entry));
+    rows.addEntry(incidentId, event.revision, keys, timelineEntryJson(event, fold, refJson));
     const details = fold.details();
     if (DETAIL_EVENTS.has(event.type) && details) rows.addDetails(details);
     // the event's own claim, then any claim it changed besides (a retraction clears `disputed`
     // on the claims it disputed): each gets a version at this revision and its row rewritten
     const own = claimIdOfEvent(event);
-    const refJson = JSON.stringify(eventRef(event));
     for (const claimId of fold.changedClaims()) {
       const claim = fold.claim(claimId);
       const seq = fold.claimSeq(claimId);
       if (!claim || seq === undefined) continue;
-      const claimJson = JSON.stringify(claimView(claim));
+      const claimJson = claimViewJson(claim);
       const place = { claim, seq, inHistory: claimId === own };
       rows.addVersion(incidentId, event.revision, place, refJson, claimJson);
       changes.claims.set(claimId, claimJson);
