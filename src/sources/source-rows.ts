@@ -6,9 +6,10 @@
 import type Database from 'better-sqlite3';
 import type { ClaimState } from '../incidents/domain/state.js';
 import { generationTables } from '../incidents/projections/read-model-schema.js';
+import { LruMap } from '../common/cache/lru-map.js';
 import { sourceKey } from './source-tables.js';
 
-/** Names whose key is kept; past it the map starts again (bounded memory). */
+/** Names whose key is kept (least recently used out first). */
 const MAX_KEYS = 10_000;
 
 type Flag = 'revised' | 'corrected' | 'disputed' | 'supported' | 'retracted';
@@ -18,7 +19,7 @@ export class SourceRows {
   private readonly insert: Database.Statement<unknown[]>;
 
   /** sourceKey by name: a story names few sources, and case-folding each link is not cheap. */
-  private readonly keys = new Map<string, string>();
+  private readonly keys = new LruMap<string, string>(MAX_KEYS);
 
   constructor(db: Database.Database, generation: number) {
     const t = generationTables(generation);
@@ -66,7 +67,6 @@ export class SourceRows {
   private keyOf(name: string): string {
     let key = this.keys.get(name);
     if (key === undefined) {
-      if (this.keys.size >= MAX_KEYS) this.keys.clear();
       key = sourceKey(name);
       this.keys.set(name, key);
     }
