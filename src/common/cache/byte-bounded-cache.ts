@@ -21,6 +21,12 @@ export class ByteBoundedCache<V> {
     return entry?.value;
   }
 
+  /** The value without making it more recent. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
+  /** Keeps `value` (its size taken now) as the most recent; setting a key again re-counts it. */
   set(key: string, value: V): void {
     this.delete(key);
     const size = this.sizeOf(value);

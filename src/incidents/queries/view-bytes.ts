@@ -5,6 +5,7 @@
  * replaced by one at a later revision, so a late compression of an older revision never
  * displaces newer bytes, and a GET at a new revision never finds old ones.
  */
+import { ByteBoundedCache } from '../../common/cache/byte-bounded-cache.js';
 import { compress, type Encoding } from './json-body.js';
 
 /** Bytes kept at most, plain and compressed together. */
@@ -12,6 +13,7 @@ const KEPT_BYTES = 64 * 1024 * 1024;
 
 /** The bytes of one view at one revision. */
 export interface KeptView {
+  slot: string;
   revision: number;
   /** The plain JSON; absent for a view too big to keep uncompressed (it is streamed instead). */
   plain?: Buffer;
@@ -19,22 +21,18 @@ export interface KeptView {
 }
 
 export class ViewBytes {
-  private readonly views = new Map<string, KeptView>();
-  /** The bytes each kept view holds; a view not in it (replaced or dropped) is not counted. */
-  private readonly sizes = new Map<KeptView, number>();
+  private readonly views: ByteBoundedCache<KeptView>;
   /** Compressions that have ended, to answer without awaiting. */
   private readonly done = new WeakMap<KeptView, Partial<Record<Encoding, Buffer>>>();
-  private keptBytes = 0;
 
-  constructor(private readonly limit = KEPT_BYTES) {}
+  constructor(limit = KEPT_BYTES) {
+    this.views = new ByteBoundedCache(limit, (view) => this.sizeOf(view));
+  }
 
   /** The view kept for `slot` if it is at `revision` (and marks it recently used). */
   get(slot: string, revision: number): KeptView | undefined {
-    const view = this.views.get(slot);
-    if (view?.revision !== revision) return undefined;
-    this.views.delete(slot);
-    this.views.set(slot, view);
-    return view;
+    const view = this.views.peek(slot);
+    return view?.revision === revision ? this.views.get(slot) : undefined;
   }
 
   /**
@@ -42,13 +40,9 @@ export class ViewBytes {
    * revision (then the caller answers from it without keeping it).
    */
   start(slot: string, revision: number, plain?: Buffer): KeptView {
-    const view: KeptView = { revision, plain, compressed: {} };
-    const held = this.views.get(slot);
-    if (held && held.revision > revision) return view;
-    if (held) this.drop(slot, held);
-    this.views.set(slot, view);
-    this.sizes.set(view, 0);
-    this.grow(view, plain?.length ?? 0);
+    const view: KeptView = { slot, revision, plain, compressed: {} };
+    const held = this.views.peek(slot);
+    if (!held || held.revision <= revision) this.views.set(slot, view);
     return view;
   }
 
@@ -61,7 +55,8 @@ export class ViewBytes {
       bytes.then(
         (done) => {
           this.done.set(view, { ...this.done.get(view), [encoding]: done });
-          this.grow(view, done.length);
+          // counted again with its new bytes, unless it was replaced or dropped meanwhile
+          if (this.views.peek(view.slot) === view) this.views.set(view.slot, view);
         },
         // a failed compression is not kept: the next request tries again
         () => delete view.compressed[encoding],
@@ -82,23 +77,12 @@ export class ViewBytes {
 
   /** Bytes kept now (for tests and logs). */
   get size(): number {
-    return this.keptBytes;
+    return this.views.bytes;
   }
 
-  private grow(view: KeptView, bytes: number): void {
-    const size = this.sizes.get(view);
-    if (size === undefined) return;
-    this.sizes.set(view, size + bytes);
-    this.keptBytes += bytes;
-    for (const [slot, oldest] of this.views) {
-      if (this.keptBytes <= this.limit) break;
-      this.drop(slot, oldest);
-    }
-  }
-
-  private drop(slot: string, view: KeptView): void {
-    this.views.delete(slot);
-    this.keptBytes -= this.sizes.get(view) ?? 0;
-    this.sizes.delete(view);
+  private sizeOf(view: KeptView): number {
+    let size = view.plain?.length ?? 0;
+    for (const bytes of Object.values(this.done.get(view) ?? {})) size += bytes.length;
+    return size;
   }
 }
