@@ -21,7 +21,7 @@ import {
 } from './json-body.js';
 import { incidentNotFound } from './not-found.js';
 import { type KeptView, ViewBytes } from './view-bytes.js';
-import { BATCH_CHARS, ViewSnapshots } from './view-snapshot.js';
+import { textBatches, ViewSnapshots } from './view-snapshot.js';
 
 /** Views up to this many characters are kept as one Buffer; bigger ones are streamed. */
 export const KEEP_PLAIN_CHARS = 1024 * 1024;
@@ -92,7 +92,14 @@ export class CurrentViewBodies implements OnModuleDestroy {
       return this.sendKept(res, this.bytes.start(slot, read.revision, plain), plain, encoding);
     }
     const view = kept ?? this.bytes.start(slot, revision);
-    await this.stream(req, res, batches(read.parts), encoding, view);
+    const { open, claims, close } = read.parts;
+    await this.stream(
+      req,
+      res,
+      textBatches(open, claims, () => close),
+      encoding,
+      view,
+    );
   }
 
   /** The incident's revision and claim count, one indexed row. */
@@ -157,17 +164,4 @@ function charsOf({ open, claims, close }: ViewParts): number {
 
 function joined({ open, claims, close }: ViewParts): string {
   return `${open}${claims.join(',')}${close}`;
-}
-
-/** The view's text in writes of about BATCH_CHARS, each ending at a claim's end. */
-function* batches({ open, claims, close }: ViewParts): Generator<string> {
-  let batch = open;
-  for (let i = 0; i < claims.length; i++) {
-    batch += i === 0 ? claims[i] : `,${claims[i]}`;
-    if (batch.length >= BATCH_CHARS) {
-      yield batch;
-      batch = '';
-    }
-  }
-  yield batch + close;
 }

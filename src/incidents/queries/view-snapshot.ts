@@ -20,6 +20,28 @@ export interface SnapshotView {
   end(): void;
 }
 
+/**
+ * A view's text in writes of about BATCH_CHARS, each ending at a claim's end: `open`, the claims
+ * joined by commas, then `close()` (asked for last, after every claim was read).
+ */
+export function* textBatches(
+  open: string,
+  claims: Iterable<string>,
+  close: () => string,
+): Generator<string> {
+  let batch = open;
+  let first = true;
+  for (const claim of claims) {
+    batch += first ? claim : `,${claim}`;
+    first = false;
+    if (batch.length >= BATCH_CHARS) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield batch + close();
+}
+
 export class ViewSnapshots {
   private db?: Database.Database;
   private busy = false;
@@ -57,26 +79,18 @@ export class ViewSnapshots {
       `SELECT seq, claim_json FROM ${t.claims} WHERE incident_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     );
     const prepare = <Row>(sql: string) => db.prepare<unknown[], Row>(sql);
-    function* batches(): Generator<string> {
-      let batch = `${row!.details_json.slice(0, -1)},"claims":[`;
+    function* claims(): Generator<string> {
       let after = -1;
-      let first = true;
       for (;;) {
         const rows = page.all(incidentId, after, PAGE_CLAIMS);
-        for (const { claim_json } of rows) {
-          batch += first ? claim_json : `,${claim_json}`;
-          first = false;
-          if (batch.length >= BATCH_CHARS) {
-            yield batch;
-            batch = '';
-          }
-        }
-        if (rows.length < PAGE_CLAIMS) break;
+        for (const { claim_json } of rows) yield claim_json;
+        if (rows.length < PAGE_CLAIMS) return;
         after = rows[rows.length - 1].seq;
       }
-      yield `${batch}],"casualties":${casualtiesText(prepare, t, incidentId)}}`;
     }
-    return { batches, end };
+    const open = `${row.details_json.slice(0, -1)},"claims":[`;
+    const close = () => `],"casualties":${casualtiesText(prepare, t, incidentId)}}`;
+    return { batches: () => textBatches(open, claims(), close), end };
   }
 
   close(): void {
