@@ -10,29 +10,7 @@ import {
 } from '../../src/incidents/queries/current-view-body.js';
 import { bootApp, type BootedApp, TOKENS } from '../support/boot.js';
 import { foldedView, seed } from '../projections/seed.js';
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** A request with node:http, so the body stays as sent (compressed or chunked). */
-function send(url: string, headers: Record<string, string>, method = 'GET', body?: string) {
-  return new Promise<Answer>((resolve, reject) => {
-    const req = httpRequest(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-const rawGet = (url: string, headers: Record<string, string> = {}) => send(url, headers);
+import { type Answer, answerOf, rawGet, send } from './raw-http.js';
 
 /** The view an answer carries, decoded as its Content-Encoding says. */
 function viewOf(answer: Answer): IncidentView {
@@ -70,6 +48,16 @@ const statement = (i: number, text: string): IncidentEvent => ({
 describe('current view bytes: kept per revision, big views streamed', () => {
   let booted: BootedApp;
   const view = (id: string) => `${booted.url}/incidents/${id}`;
+  /** Opens `id` with `count` statements of `text(i)`; the statements. */
+  const seedBig = async (id: string, count: number, text: (i: number) => string) => {
+    const opened: IncidentEvent = {
+      type: 'IncidentOpened',
+      data: { incidentId: id, title: 'Big' },
+    };
+    const claims = Array.from({ length: count }, (_, i) => statement(i, text(i)));
+    await seed(booted.app, id, [opened, ...claims]);
+    return claims;
+  };
   const write = (id: string, text: string) =>
     send(
       `${view(id)}/statements`,
@@ -155,18 +143,11 @@ describe('current view bytes: kept per revision, big views streamed', () => {
 
   test('a view too big to keep whole is streamed and parses to the view assembled from its rows', async () => {
     const id = 'streamed';
-    const opened: IncidentEvent = {
-      type: 'IncidentOpened',
-      data: { incidentId: id, title: 'Big' },
-    };
     const text = (i: number) =>
       `Statement ${i}: ${'shelling was reported near the northern crossing; '.repeat(12)}`;
     const count =
       Math.max(Math.ceil(KEEP_PLAIN_CHARS / text(0).length), SNAPSHOT_FROM_CLAIMS) + 200;
-    await seed(booted.app, id, [
-      opened,
-      ...Array.from({ length: count }, (_, i) => statement(i, text(i))),
-    ]);
+    await seedBig(id, count, text);
     const fromRows = booted.app.get(ReadModelQueries).viewJson(id);
     expect(fromRows!.json.length).toBeGreaterThan(KEEP_PLAIN_CHARS);
 
@@ -200,17 +181,10 @@ describe('current view bytes: kept per revision, big views streamed', () => {
 
   test('a streamed view is the revision it began at, though a write commits while it is sent', async () => {
     const id = 'streamed-while-written';
-    const opened: IncidentEvent = {
-      type: 'IncidentOpened',
-      data: { incidentId: id, title: 'Big' },
-    };
     // ~10 MB: more than the socket buffers hold, so the answer waits on the paused reader
     const text = (i: number) =>
       `Statement ${i}: ${'a convoy was seen on the coast road; '.repeat(120)}`;
-    const claims = Array.from({ length: SNAPSHOT_FROM_CLAIMS + 200 }, (_, i) =>
-      statement(i, text(i)),
-    );
-    await seed(booted.app, id, [opened, ...claims]);
+    const claims = await seedBig(id, SNAPSHOT_FROM_CLAIMS + 200, text);
     const before = booted.app.get(ReadModelQueries).viewJson(id)!;
 
     const answer = await new Promise<Answer>((resolve, reject) => {
@@ -218,15 +192,7 @@ describe('current view bytes: kept per revision, big views streamed', () => {
         res.pause();
         void write(id, 'Written while the view streams.').then((written) => {
           expect(written.status).toBe(201);
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks),
-            }),
-          );
+          answerOf(res).then(resolve, reject);
           res.resume();
         }, reject);
       })

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.js';
 import { streamIdOf } from '../../src/incidents/domain/events.js';
@@ -18,29 +17,11 @@ import type { ClaimView, IncidentView } from '../../src/incidents/domain/view-ty
 import { bootApp, type BootedApp } from '../support/boot.js';
 import { seed } from '../projections/seed.js';
 import { expectProblem, expectValidationProblem } from './problems.js';
+import { rawGet } from './raw-http.js';
 
 const ID = 'big-story';
 const EVENTS = 1200;
 const START = Date.parse('2017-05-18T00:00:00Z');
-
-/** A GET with node:http, so the body stays as sent (supertest would decode it). */
-function rawGet(url: string, headers: Record<string, string>) {
-  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>(
-    (resolve, reject) => {
-      httpGet(url, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      }).on('error', reject);
-    },
-  );
-}
 
 describe('big incidents: compressed views, claims in pages, time travel from rows', () => {
   let booted: BootedApp;
