@@ -10,7 +10,7 @@
  * first appear in the stream (a fold's array place), so the claims that existed at N are exactly
  * those with a seq below the first claim whose first version came after N.
  */
-import type { ReadModelQueries } from './read-model-queries.js';
+import type { RowSource } from './row-source.js';
 
 /** One claim as it was at the revision: its place and view JSON. */
 export interface ClaimAt {
@@ -26,11 +26,20 @@ export interface ClaimAt {
  */
 export const CLAIMS_PER_PIECE = 4000;
 
+/**
+ * Claim rows joined per text of a streamed answer (see texts): ~60 KB, under V8's 128 KiB bound
+ * for ordinary heap objects, so each is young garbage in reused memory, not a fresh allocation.
+ */
+export const CLAIMS_PER_TEXT = 100;
+
+/** A run of the claims in seq order: stored rows `from` ≤ seq < `to`, or one claim's text. */
+type Run = { from: number; to: number } | { text: string };
+
 const COMMA = Buffer.from(',');
 
 export class ClaimsAtRevision {
   private constructor(
-    private readonly queries: ReadModelQueries,
+    private readonly queries: RowSource,
     private readonly incidentId: string,
     private readonly revision: number,
     /** Seqs below this are the claims that existed at the revision. */
@@ -42,41 +51,31 @@ export class ClaimsAtRevision {
 
   /** Call inside one read transaction with the other reads of the same answer. */
   static read(
-    queries: ReadModelQueries,
+    queries: RowSource,
     incidentId: string,
     revision: number,
     perPiece = CLAIMS_PER_PIECE,
   ): ClaimsAtRevision {
     const t = queries.tables;
-    // each claim changed after N once, in seq order: first those that existed at N (they have a
-    // version ≤ N), then, from the first claim reported after N on, all the rest
+    const end = firstSeqAfter(queries, incidentId, revision);
+    // each claim that existed at N and changed after it, once (from the revision index)
     const later = queries
       .prepare<{ claim_seq: number; claim_id: string }>(
         `SELECT DISTINCT claim_seq, claim_id FROM ${t.claimVersions}
-         WHERE incident_id = ? AND revision > ? ORDER BY claim_seq`,
+         WHERE incident_id = ? AND revision > ? AND claim_seq < ?`,
       )
-      .iterate(incidentId, revision);
+      .all(incidentId, revision, end);
     const versionAt = queries.prepare<{ claim_json: string }>(
       `SELECT claim_json FROM ${t.claimVersions}
        WHERE incident_id = ? AND claim_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1`,
     );
     const changed = new Map<number, ClaimAt>();
-    let end: number | undefined;
     for (const row of later) {
-      const version = versionAt.get(incidentId, row.claim_id, revision);
-      if (!version) {
-        end = row.claim_seq;
-        break;
-      }
-      const json = version.claim_json;
+      const json = versionAt.get(incidentId, row.claim_id, revision)?.claim_json;
+      if (json === undefined)
+        throw new Error(`claim ${row.claim_id} has no version at ${revision}`);
       changed.set(row.claim_seq, { claimId: row.claim_id, seq: row.claim_seq, json });
     }
-    end ??=
-      queries
-        .prepare<{ next: number }>(
-          `SELECT coalesce(max(seq) + 1, 0) AS next FROM ${t.claims} WHERE incident_id = ?`,
-        )
-        .get(incidentId)?.next ?? 0;
     return new ClaimsAtRevision(queries, incidentId, revision, end, changed, perPiece);
   }
 
@@ -142,31 +141,100 @@ export class ClaimsAtRevision {
     replaced: ReadonlyMap<number, string> = new Map(),
     appended: readonly string[] = [],
   ): Buffer[] {
-    const texts = new Map<number, string>();
-    for (const [seq, claim] of this.changed) texts.set(seq, claim.json);
-    for (const [seq, text] of replaced) if (seq < this.end) texts.set(seq, text);
-    const parts: Buffer[] = [];
-    const add = (piece: Buffer) => {
-      if (parts.length > 0) parts.push(COMMA);
-      parts.push(piece);
-    };
     const joined = this.queries.prepare<{ j: Buffer | null }>(
       `SELECT CAST(group_concat(claim_json, ',') AS BLOB) AS j FROM ${this.queries.tables.claims}
        WHERE incident_id = ? AND seq >= ? AND seq < ?`,
     );
-    let from = 0;
-    for (const seq of [...[...texts.keys()].sort((a, b) => a - b), this.end]) {
-      for (let at = from; at < seq; at += this.perPiece) {
-        const piece = joined.get(this.incidentId, at, Math.min(at + this.perPiece, seq))?.j;
-        if (piece) add(piece);
-      }
-      const text = texts.get(seq);
-      if (text !== undefined) add(Buffer.from(text));
-      from = seq + 1;
+    const parts: Buffer[] = [];
+    for (const run of this.runs(replaced, appended, this.perPiece)) {
+      const piece =
+        'text' in run ? Buffer.from(run.text) : joined.get(this.incidentId, run.from, run.to)?.j;
+      if (!piece) continue;
+      if (parts.length > 0) parts.push(COMMA);
+      parts.push(piece);
     }
-    for (const text of appended) add(Buffer.from(text));
     return parts;
   }
+
+  /**
+   * The same text as strings to write one after another (commas included), read a run of
+   * CLAIMS_PER_TEXT rows at a time as the caller iterates (for an answer streamed from a read
+   * snapshot: the rows must not change meanwhile).
+   */
+  *texts(
+    replaced: ReadonlyMap<number, string> = new Map(),
+    appended: readonly string[] = [],
+  ): Generator<string> {
+    const joined = this.queries.prepare<{ j: string | null }>(
+      `SELECT group_concat(claim_json, ',') AS j FROM ${this.queries.tables.claims}
+       WHERE incident_id = ? AND seq >= ? AND seq < ?`,
+    );
+    let first = true;
+    for (const run of this.runs(replaced, appended, Math.min(this.perPiece, CLAIMS_PER_TEXT))) {
+      const text = 'text' in run ? run.text : joined.get(this.incidentId, run.from, run.to)?.j;
+      if (text === undefined || text === null) continue;
+      // the comma on its own: joined onto a long text it would copy the text
+      if (!first) yield ',';
+      yield text;
+      first = false;
+    }
+  }
+
+  /** The claims in seq order as runs of at most `perRun` stored rows and single texts. */
+  private *runs(
+    replaced: ReadonlyMap<number, string>,
+    appended: readonly string[],
+    perRun: number,
+  ): Generator<Run> {
+    const texts = new Map<number, string>();
+    for (const [seq, claim] of this.changed) texts.set(seq, claim.json);
+    for (const [seq, text] of replaced) if (seq < this.end) texts.set(seq, text);
+    let from = 0;
+    for (const seq of [...[...texts.keys()].sort((a, b) => a - b), this.end]) {
+      for (let at = from; at < seq; at += perRun)
+        yield { from: at, to: Math.min(at + perRun, seq) };
+      const text = texts.get(seq);
+      if (text !== undefined) yield { text };
+      from = seq + 1;
+    }
+    for (const text of appended) yield { text };
+  }
+}
+
+/**
+ * The seq of the first claim reported after revision N (one past the last seq when none was):
+ * seqs follow first appearance, so a binary search over them on each one's first version.
+ */
+function firstSeqAfter(queries: RowSource, incidentId: string, revision: number): number {
+  const t = queries.tables;
+  const next =
+    queries
+      .prepare<{ next: number }>(
+        `SELECT coalesce(max(seq) + 1, 0) AS next FROM ${t.claims} WHERE incident_id = ?`,
+      )
+      .get(incidentId)?.next ?? 0;
+  const claimFrom = queries.prepare<{ seq: number; claim_id: string }>(
+    `SELECT seq, claim_id FROM ${t.claims} WHERE incident_id = ? AND seq >= ? ORDER BY seq LIMIT 1`,
+  );
+  const firstVersion = queries.prepare<{ r: number | null }>(
+    `SELECT min(revision) AS r FROM ${t.claimVersions} WHERE incident_id = ? AND claim_id = ?`,
+  );
+  // the answer is in [low, high]: every claim below low existed at N
+  let low = 0;
+  let high = next;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    const claim = claimFrom.get(incidentId, mid);
+    if (!claim || claim.seq >= high) {
+      // no claim from mid below high: any bound in that gap reads the same rows
+      high = mid;
+      continue;
+    }
+    const first = firstVersion.get(incidentId, claim.claim_id)?.r ?? Infinity;
+    if (first > revision) high = claim.seq;
+    else low = claim.seq + 1;
+  }
+  return low;
 }
 
 const names = (claim: ClaimAt): boolean =>
