@@ -13,7 +13,7 @@ import { claimView } from '../domain/view.js';
 import type { ClaimView } from '../domain/view-types.js';
 import type { ClaimAt, ClaimsAtRevision } from './claims-at-revision.js';
 import { detailsInViewOrder } from './incident-rows.js';
-import { viewPieces } from './view-rows.js';
+import { viewFromRows, type ViewAt } from './view-at.js';
 
 /** A view as JSON in byte pieces (see viewPieces) and the revision it is at. */
 export interface ViewPieces {
@@ -40,8 +40,7 @@ function namedIds(event: RecordedIncidentEvent): string[] {
 
 /**
  * `apply` (which folds `events` onto the fold it is given) run on the view after `details` and
- * `claims`; the resulting view as JSON pieces (with the keys `more` at the end), undefined
- * before the opening.
+ * `claims`; the resulting view (with the keys `more` at the end), undefined before the opening.
  */
 export function foldOntoVersionRows(
   details: IncidentDetails,
@@ -49,7 +48,7 @@ export function foldOntoVersionRows(
   events: readonly RecordedIncidentEvent[],
   apply: (fold: IncidentFold, events: readonly RecordedIncidentEvent[]) => void,
   more = '',
-): ViewPieces | undefined {
+): ViewAt | undefined {
   const states = new Map<number, ClaimState>();
   const stateOf = (claim: ClaimAt): ClaimState => {
     let state = states.get(claim.seq);
@@ -101,6 +100,13 @@ export function foldOntoVersionRows(
   ];
   const casualties = JSON.stringify(consolidateCasualties(casualtyClaims, after.assessments ?? []));
   const detailsJson = JSON.stringify(detailsInViewOrder(after));
-  const pieces = viewPieces(detailsJson, claims.pieces(replaced, appended), casualties, more);
-  return { pieces, revision: after.revision };
+  return viewFromRows({
+    revision: after.revision,
+    detailsJson,
+    claims,
+    replaced,
+    appended,
+    casualties,
+    more,
+  });
 }

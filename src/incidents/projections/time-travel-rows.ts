@@ -21,8 +21,8 @@ import { worldTimeOf } from '../domain/world-time.js';
 import { detailsInViewOrder } from './incident-rows.js';
 import { type ClaimAt, CLAIMS_PER_PIECE, ClaimsAtRevision } from './claims-at-revision.js';
 import { foldOntoVersionRows, type ViewPieces } from './fold-onto-version-rows.js';
-import type { ReadModelQueries } from './read-model-queries.js';
-import { viewPieces } from './view-rows.js';
+import type { RowSource } from './row-source.js';
+import { type ViewAt, viewFromRows, viewFromText } from './view-at.js';
 
 /** The instants `timeKey` keeps as they are (years 0001–9999). */
 const MIN_KEY_MS = -62135596800000;
@@ -39,12 +39,12 @@ export type AsOfRevision = { revision: number } | 'none' | 'not-prefix';
 export class TimeTravelRows {
   /** `claimsPerPiece`: how many claim rows SQLite joins per piece (tests make it small). */
   constructor(
-    private readonly queries: ReadModelQueries,
+    private readonly queries: RowSource,
     private readonly claimsPerPiece = CLAIMS_PER_PIECE,
   ) {}
 
-  /** The view after revision N (≤ the incident's revision in the read model) as JSON pieces. */
-  atRevisionPieces(incidentId: string, revision: number): Buffer[] | undefined {
+  /** The view after revision N (≤ the incident's revision in the read model). */
+  atRevisionView(incidentId: string, revision: number): ViewAt | undefined {
     return this.queries.read(() => {
       const parts = this.partsAt(incidentId, revision);
       if (!parts) return undefined;
@@ -52,8 +52,14 @@ export class TimeTravelRows {
       const casualties = JSON.stringify(
         consolidateCasualties(casualtyClaims, parts.details.assessments),
       );
-      return viewPieces(parts.detailsJson, parts.claims.pieces(), casualties);
+      const { detailsJson, claims } = parts;
+      return viewFromRows({ revision, detailsJson, claims, casualties });
     });
+  }
+
+  /** The same as JSON pieces. */
+  atRevisionPieces(incidentId: string, revision: number): Buffer[] | undefined {
+    return this.queries.read(() => this.atRevisionView(incidentId, revision)?.pieces());
   }
 
   /** The same as JSON text. */
@@ -102,14 +108,30 @@ export class TimeTravelRows {
    */
   reportedByPieces(incidentId: string, t: string, asOf?: string, more = ''): ViewPieces | null {
     return this.queries.read(() => {
-      const through = this.recordedThrough(incidentId, asOf);
+      const view = this.reportedByView(incidentId, t, asOf, more);
+      return view && { pieces: view.pieces(), revision: view.revision };
+    });
+  }
+
+  /**
+   * The same as a view to make; `head`: the read model's revision to count through (by default
+   * its revision now), so an answer named by it does not count later events.
+   */
+  reportedByView(
+    incidentId: string,
+    t: string,
+    asOf?: string,
+    more = '',
+    head?: number,
+  ): ViewAt | null {
+    return this.queries.read(() => {
+      const through = this.recordedThrough(incidentId, asOf, head);
       const fromPrefix =
         through === undefined ? undefined : this.reportedByFromPrefix(incidentId, t, through, more);
       if (fromPrefix !== undefined) return fromPrefix;
       const view = this.reportedByFold(incidentId, t, asOf);
       if (!view) return null;
-      const pieces = [Buffer.from(`${JSON.stringify(view).slice(0, -1)}${more}}`)];
-      return { pieces, revision: view.revision };
+      return viewFromText(view.revision, `${JSON.stringify(view).slice(0, -1)}${more}}`);
     });
   }
 
@@ -117,10 +139,15 @@ export class TimeTravelRows {
    * The last revision of the events a reportedBy counts from: the read model's head, or with
    * `asOf` the last recorded by then when those events are a prefix (undefined otherwise).
    */
-  private recordedThrough(incidentId: string, asOf: string | undefined): number | undefined {
-    if (asOf === undefined) return this.queries.revision(incidentId);
+  private recordedThrough(
+    incidentId: string,
+    asOf: string | undefined,
+    head = this.queries.revision(incidentId),
+  ): number | undefined {
+    if (asOf === undefined) return head;
     const recorded = this.asOfRevision(incidentId, asOf);
-    return typeof recorded === 'object' ? recorded.revision : undefined;
+    if (typeof recorded !== 'object') return undefined;
+    return head === undefined ? recorded.revision : Math.min(recorded.revision, head);
   }
 
   /**
@@ -136,7 +163,7 @@ export class TimeTravelRows {
     t: string,
     through: number,
     more: string,
-  ): ViewPieces | undefined {
+  ): ViewAt | undefined {
     const ms = Date.parse(t);
     if (!(ms >= MIN_KEY_MS && ms <= MAX_KEY_MS)) return undefined;
     const key = timeKey(t);

@@ -89,7 +89,7 @@ export class IncidentsQueryController {
     const point = this.pointOf(query);
     if (point) {
       const view = await this.views.at(id, point);
-      await this.travels.send(req, res, view.json, view.revision, view.key);
+      await this.travels.send(req, res, view);
       return;
     }
     await this.current.send(req, res, id);

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
 import { problem, ProblemError } from '../../common/problem/problem.js';
 import { streamIdOf } from '../domain/events.js';
@@ -14,19 +14,38 @@ import { ByteBoundedCache } from '../../common/cache/byte-bounded-cache.js';
 import type { ViewPieces } from '../projections/fold-onto-version-rows.js';
 import { ReadModelQueries } from '../projections/read-model-queries.js';
 import { TimeTravelRows } from '../projections/time-travel-rows.js';
+import type { ViewAt } from '../projections/view-at.js';
 import { IncidentEvents } from './incident-events.service.js';
 import { incidentNotFound, revisionNotFound } from './not-found.js';
+import { ViewSnapshots } from './view-snapshot.js';
 
 /**
- * A view as JSON and the revision it is at (its ETag). Time travel answers with byte pieces: a
- * big view is gathered from the rows' bytes and sent as they are, never one JS string.
+ * A time-travel answer from the read model's rows, named by `key` for good (a view at a revision
+ * never changes), made only as it is sent (time-travel-body.ts): its bytes kept from before,
+ * or streamed from a read snapshot, or made whole and kept. Making it throws the 404s.
  */
-export interface ViewBody {
-  json: string | Buffer[];
-  revision: number;
-  /** Names these bytes for good (a time-travel answer): they may be kept under it. */
-  key?: string;
+export interface TravelAnswer {
+  key: string;
+  /** Its bytes when kept. */
+  kept(): ViewPieces | undefined;
+  /** Begun on a read snapshot of its own; undefined for a small view or no snapshot free. */
+  streamed(): StreamedView | undefined;
+  /** Made whole now, in byte pieces, and kept. */
+  whole(): ViewPieces;
 }
+
+/** A view read as it is written out: every row from the snapshot it began on; end() ends it. */
+export interface StreamedView {
+  revision: number;
+  texts: Iterable<string>;
+  end(): void;
+}
+
+/** A view: JSON text and the revision it is at (its ETag), or a time-travel answer to make. */
+export type ViewBody = { json: string; revision: number } | TravelAnswer;
+
+/** Time-travel views of incidents with this many claims or more are streamed (~1 MB and up). */
+export const STREAM_FROM_CLAIMS = 2000;
 
 /**
  * Time-travel answers kept, in bytes. A view at a revision never changes (events are immutable),
@@ -59,9 +78,10 @@ const body = (view: IncidentView): ViewBody => ({
  * projection lags or for a stream recorded out of clock order, from a fold of the stream.
  */
 @Injectable()
-export class ViewReader {
+export class ViewReader implements OnModuleDestroy {
   private readonly rows: TimeTravelRows;
   private readonly answers = new ByteBoundedCache<ViewPieces>(KEPT_ANSWER_BYTES, sizeOf);
+  private readonly snapshots: ViewSnapshots;
 
   constructor(
     private readonly queries: ReadModelQueries,
@@ -69,6 +89,11 @@ export class ViewReader {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     this.rows = new TimeTravelRows(queries);
+    this.snapshots = new ViewSnapshots(queries.file());
+  }
+
+  onModuleDestroy(): void {
+    this.snapshots.close();
   }
 
   async at(incidentId: string, point: PointInTime): Promise<ViewBody> {
@@ -82,9 +107,9 @@ export class ViewReader {
       // the answer follows from the two times and the events through the head
       const asOf = point.asOf === undefined ? '' : Date.parse(point.asOf);
       const key = `${this.scopeOf(incidentId)}reportedBy=${Date.parse(point.reportedBy)}&asOf=${asOf}@${head}`;
-      return this.kept(key, () => {
-        const basis = `,"basis":${JSON.stringify(basisOf(point))}`;
-        const view = this.rows.reportedByPieces(incidentId, point.reportedBy, point.asOf, basis);
+      const basis = `,"basis":${JSON.stringify(basisOf(point))}`;
+      return this.answer(key, incidentId, (rows) => {
+        const view = rows.reportedByView(incidentId, point.reportedBy, point.asOf, basis, head);
         if (!view) throw nothingReportedBy(incidentId, point);
         return view;
       });
@@ -114,10 +139,10 @@ export class ViewReader {
   }
 
   private atRevision(incidentId: string, revision: number): ViewBody {
-    return this.kept(`${this.scopeOf(incidentId)}revision=${revision}`, () => {
-      const pieces = this.rows.atRevisionPieces(incidentId, revision);
-      if (pieces === undefined) throw incidentNotFound(incidentId);
-      return { pieces, revision };
+    return this.answer(`${this.scopeOf(incidentId)}revision=${revision}`, incidentId, (rows) => {
+      const view = rows.atRevisionView(incidentId, revision);
+      if (view === undefined) throw incidentNotFound(incidentId);
+      return view;
     });
   }
 
@@ -126,11 +151,45 @@ export class ViewReader {
     return `${this.queries.tables.incidents}/${incidentId}?`;
   }
 
-  /** The answer kept under `key`, or made by `make` and kept. */
-  private kept(key: string, make: () => ViewPieces): ViewBody {
-    const view = this.answers.get(key) ?? make();
-    this.answers.set(key, view);
-    return { json: view.pieces, revision: view.revision, key };
+  /** The answer named `key`, which `make` makes from the rows it is given. */
+  private answer(
+    key: string,
+    incidentId: string,
+    make: (rows: TimeTravelRows) => ViewAt,
+  ): TravelAnswer {
+    return {
+      key,
+      kept: () => this.answers.get(key),
+      whole: () => {
+        const view = this.queries.read(() => {
+          const made = make(this.rows);
+          return { pieces: made.pieces(), revision: made.revision };
+        });
+        this.answers.set(key, view);
+        return view;
+      },
+      streamed: () => {
+        if ((this.claimCount(incidentId) ?? 0) < STREAM_FROM_CLAIMS) return undefined;
+        const snapshot = this.snapshots.open(this.queries.tables);
+        if (!snapshot) return undefined;
+        try {
+          const view = make(new TimeTravelRows(snapshot));
+          return { revision: view.revision, texts: view.texts(), end: () => snapshot.end() };
+        } catch (error) {
+          snapshot.end();
+          throw error;
+        }
+      },
+    };
+  }
+
+  /** The incident's claims now (a view at any revision has at most as many). */
+  private claimCount(incidentId: string): number | undefined {
+    return this.queries
+      .prepare<{ claims: number }>(
+        `SELECT claim_count AS claims FROM ${this.queries.tables.incidents} WHERE incident_id = ?`,
+      )
+      .get(incidentId)?.claims;
   }
 
   /** The incident's revision in the read model when no later event is in the store. */

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../../sqlite/open-sqlite.js';
 import type { GenerationTables } from '../projections/read-model-schema.js';
+import type { RowSource } from '../projections/row-source.js';
 import { casualtiesText } from '../projections/view-rows.js';
 
 /** Claims per page read. */
@@ -42,12 +43,59 @@ export function* textBatches(
   yield batch + close();
 }
 
+/** One read transaction on the snapshot connection; `end()` ends it (idempotent). */
+export interface ReadSnapshot extends RowSource {
+  end(): void;
+}
+
 export class ViewSnapshots {
   private db?: Database.Database;
   private busy = false;
+  /** The snapshot connection's statements by SQL, for the tables of one generation. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private statementsFor?: string;
 
   /** `file`: the read model's SQLite file (none for an in-memory read model: no snapshots). */
   constructor(private readonly file: string | undefined) {}
+
+  /**
+   * A read snapshot begun now, reading `tables`; undefined when there is no file or another
+   * answer holds the snapshot connection (the caller reads another way).
+   */
+  open(tables: GenerationTables): ReadSnapshot | undefined {
+    if (this.file === undefined || this.busy) return undefined;
+    const db = (this.db ??= openSqlite(this.file, { readonly: true, fileMustExist: true }));
+    db.exec('BEGIN');
+    this.busy = true;
+    let ended = false;
+    if (this.statementsFor !== tables.claims) {
+      this.statements.clear();
+      this.statementsFor = tables.claims;
+    }
+    const prepare = <Row>(sql: string): Database.Statement<unknown[], Row> => {
+      let statement = this.statements.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql);
+        this.statements.set(sql, statement);
+      }
+      return statement as Database.Statement<unknown[], Row>;
+    };
+    return {
+      tables,
+      prepare,
+      read: (reads) => reads(),
+      revision: (incidentId) =>
+        prepare<{ revision: number }>(
+          `SELECT revision FROM ${tables.incidents} WHERE incident_id = ?`,
+        ).get(incidentId)?.revision,
+      end: () => {
+        if (ended) return;
+        ended = true;
+        this.busy = false;
+        if (db.inTransaction) db.exec('COMMIT');
+      },
+    };
+  }
 
   /**
    * The view of `incidentId` at `revision` from a snapshot begun now; undefined when there is
@@ -94,6 +142,7 @@ export class ViewSnapshots {
   }
 
   close(): void {
+    this.statements.clear();
     this.db?.close();
     this.db = undefined;
   }
