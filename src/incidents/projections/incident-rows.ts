@@ -36,8 +36,55 @@ export function detailsInViewOrder(details: IncidentDetails): Omit<IncidentDetai
   };
 }
 
+/**
+ * Rows of one kind a batch adds, inserted CHUNK at a time by one multi-row statement: one call
+ * into SQLite per chunk instead of one per row (a catch-up adds two such rows per event).
+ */
+class RowBuffer {
+  private static readonly CHUNK = 64;
+  private readonly chunk: Run;
+  private readonly one: Run;
+  private readonly columns: number;
+  private values: unknown[] = [];
+  private rows = 0;
+
+  /** `insert`: `INSERT ... VALUES` without its values, of rows of `columns` columns. */
+  constructor(db: Database.Database, insert: string, columns: number) {
+    const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+    this.one = db.prepare(`${insert} ${row}`);
+    this.chunk = db.prepare(
+      `${insert} ${Array.from({ length: RowBuffer.CHUNK }, () => row).join(', ')}`,
+    );
+    this.columns = columns;
+  }
+
+  add(...row: unknown[]): void {
+    for (const value of row) this.values.push(value);
+    this.rows += 1;
+    if (this.rows < RowBuffer.CHUNK) return;
+    this.chunk.run(this.values);
+    this.clear();
+  }
+
+  /** Inserts what is buffered (the rest of a chunk, one row at a time). */
+  flush(): void {
+    const { values, columns } = this;
+    for (let at = 0; at < values.length; at += columns)
+      this.one.run(values.slice(at, at + columns));
+    this.clear();
+  }
+
+  /** Forgets what is buffered (a batch rolled back). */
+  clear(): void {
+    this.values = [];
+    this.rows = 0;
+  }
+}
+
 export class IncidentRows {
   private readonly sql: Record<string, Run>;
+  private readonly entries: RowBuffer;
+  private readonly versions: RowBuffer;
   private readonly revisionOf: Database.Statement<[string], { revision: number }>;
   private readonly detailsOf: Database.Statement<[string], { details_json: string }>;
   private readonly latestDetailsOf: Database.Statement<[string], { details_json: string }>;
@@ -61,16 +108,20 @@ export class IncidentRows {
       `SELECT claim_seq AS claimSeq, figure, measure, grp AS "group", min, max
        FROM ${t.casualtySources} WHERE incident_id = ?`,
     );
+    this.entries = new RowBuffer(
+      db,
+      `INSERT OR IGNORE INTO ${t.timeline}
+         (incident_id, revision, reported_key, recorded_key, entry_json) VALUES`,
+      5,
+    );
+    this.versions = new RowBuffer(
+      db,
+      `INSERT OR IGNORE INTO ${t.claimVersions}
+         (incident_id, claim_id, revision, claim_seq, kind, ref_json, claim_json, in_history)
+       VALUES`,
+      8,
+    );
     this.sql = {
-      entry: db.prepare(
-        `INSERT OR IGNORE INTO ${t.timeline}
-           (incident_id, revision, reported_key, recorded_key, entry_json) VALUES (?, ?, ?, ?, ?)`,
-      ),
-      version: db.prepare(
-        `INSERT OR IGNORE INTO ${t.claimVersions}
-           (incident_id, claim_id, revision, claim_seq, kind, ref_json, claim_json, in_history)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       details: db.prepare(
         `INSERT OR IGNORE INTO ${t.detailVersions} (incident_id, revision, details_json)
          VALUES (?, ?, ?)`,
@@ -119,8 +170,21 @@ export class IncidentRows {
     return IncidentFold.from({ ...details, claims });
   }
 
+  /** Buffered, like addVersion: call flush() before the batch's transaction commits. */
   addEntry(incidentId: string, revision: number, keys: [string, string], json: string): void {
-    this.sql.entry.run(incidentId, revision, keys[0], keys[1], json);
+    this.entries.add(incidentId, revision, keys[0], keys[1], json);
+  }
+
+  /** Inserts the buffered timeline entries and claim versions. */
+  flush(): void {
+    this.entries.flush();
+    this.versions.flush();
+  }
+
+  /** Forgets buffered rows of a batch that failed. */
+  discard(): void {
+    this.entries.clear();
+    this.versions.clear();
   }
 
   /**
@@ -135,7 +199,7 @@ export class IncidentRows {
     claimJson: string,
   ): void {
     const { claim, seq, inHistory } = place;
-    this.sql.version.run(
+    this.versions.add(
       incidentId,
       claim.claimId,
       revision,

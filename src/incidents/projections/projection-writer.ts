@@ -86,8 +86,9 @@ export class ProjectionWriter {
     );
     try {
       // IMMEDIATE: take the write lock first, so another process on the file cannot make us retry
-      return run.immediate();
+      return this.readModel.committedAtNormalSync(() => run.immediate());
     } catch (error) {
+      target.rows.discard();
       // the folds went ahead of rows that were rolled back
       for (const [incidentId, { fold }] of touched) {
         target.folds.delete(incidentId);
@@ -126,6 +127,7 @@ export class ProjectionWriter {
       const event = this.fold(stored, changes.fold, incidentId);
       if (event) this.addRows(target.rows, incidentId, event, changes);
     }
+    target.rows.flush();
     for (const [incidentId, { cached, fold, claims, claimsBefore }] of touched) {
       let casualties = false;
       for (const [claimId, json] of claims) {
