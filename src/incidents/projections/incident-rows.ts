@@ -14,6 +14,7 @@ import { CasualtyTotals, type FigureRow } from './casualty-totals.js';
 import type { CasualtyRange, IncidentSummary } from '../wire/incident-summary.js';
 import { searchTextOf } from './incident-summary.js';
 import { generationTables, sortKeyOf } from './read-model-schema.js';
+import { RowBuffer } from './row-buffer.js';
 
 type Run = Database.Statement<unknown[]>;
 
@@ -36,55 +37,11 @@ export function detailsInViewOrder(details: IncidentDetails): Omit<IncidentDetai
   };
 }
 
-/**
- * Rows of one kind a batch adds, inserted CHUNK at a time by one multi-row statement: one call
- * into SQLite per chunk instead of one per row (a catch-up adds two such rows per event).
- */
-class RowBuffer {
-  private static readonly CHUNK = 64;
-  private readonly chunk: Run;
-  private readonly one: Run;
-  private readonly columns: number;
-  private values: unknown[] = [];
-  private rows = 0;
-
-  /** `insert`: `INSERT ... VALUES` without its values, of rows of `columns` columns. */
-  constructor(db: Database.Database, insert: string, columns: number) {
-    const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
-    this.one = db.prepare(`${insert} ${row}`);
-    this.chunk = db.prepare(
-      `${insert} ${Array.from({ length: RowBuffer.CHUNK }, () => row).join(', ')}`,
-    );
-    this.columns = columns;
-  }
-
-  add(...row: unknown[]): void {
-    for (const value of row) this.values.push(value);
-    this.rows += 1;
-    if (this.rows < RowBuffer.CHUNK) return;
-    this.chunk.run(this.values);
-    this.clear();
-  }
-
-  /** Inserts what is buffered (the rest of a chunk, one row at a time). */
-  flush(): void {
-    const { values, columns } = this;
-    for (let at = 0; at < values.length; at += columns)
-      this.one.run(values.slice(at, at + columns));
-    this.clear();
-  }
-
-  /** Forgets what is buffered (a batch rolled back). */
-  clear(): void {
-    this.values = [];
-    this.rows = 0;
-  }
-}
-
 export class IncidentRows {
   private readonly sql: Record<string, Run>;
   private readonly entries: RowBuffer;
   private readonly versions: RowBuffer;
+  private readonly claimRows: RowBuffer;
   private readonly revisionOf: Database.Statement<[string], { revision: number }>;
   private readonly detailsOf: Database.Statement<[string], { details_json: string }>;
   private readonly latestDetailsOf: Database.Statement<[string], { details_json: string }>;
@@ -121,14 +78,15 @@ export class IncidentRows {
        VALUES`,
       8,
     );
+    this.claimRows = new RowBuffer(
+      db,
+      `INSERT OR REPLACE INTO ${t.claims} (incident_id, seq, claim_id, claim_json) VALUES`,
+      4,
+    );
     this.sql = {
       details: db.prepare(
         `INSERT OR IGNORE INTO ${t.detailVersions} (incident_id, revision, details_json)
          VALUES (?, ?, ?)`,
-      ),
-      claim: db.prepare(
-        `INSERT OR REPLACE INTO ${t.claims} (incident_id, seq, claim_id, claim_json)
-         VALUES (?, ?, ?, ?)`,
       ),
       dropSources: db.prepare(
         `DELETE FROM ${t.casualtySources} WHERE incident_id = ? AND claim_seq = ?`,
@@ -175,16 +133,18 @@ export class IncidentRows {
     this.entries.add(incidentId, revision, keys[0], keys[1], json);
   }
 
-  /** Inserts the buffered timeline entries and claim versions. */
+  /** Writes the buffered timeline entries, claim versions and claim rows. */
   flush(): void {
     this.entries.flush();
     this.versions.flush();
+    this.claimRows.flush();
   }
 
   /** Forgets buffered rows of a batch that failed. */
   discard(): void {
     this.entries.clear();
     this.versions.clear();
+    this.claimRows.clear();
   }
 
   /**
@@ -234,7 +194,7 @@ export class IncidentRows {
     claim: ClaimState,
     claimJson: string,
   ): FigureRow[] | undefined {
-    this.sql.claim.run(incidentId, seq, claim.claimId, claimJson);
+    this.claimRows.add(incidentId, seq, claim.claimId, claimJson);
     if (claim.kind !== 'casualties') return undefined;
     this.sql.dropSources.run(incidentId, seq);
     if (claim.state === 'retracted') return [];

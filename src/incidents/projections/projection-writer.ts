@@ -89,6 +89,7 @@ export class ProjectionWriter {
       return this.readModel.committedAtNormalSync(() => run.immediate());
     } catch (error) {
       target.rows.discard();
+      target.sources.discard();
       // the folds went ahead of rows that were rolled back
       for (const [incidentId, { fold }] of touched) {
         target.folds.delete(incidentId);
@@ -127,7 +128,6 @@ export class ProjectionWriter {
       const event = this.fold(stored, changes.fold, incidentId);
       if (event) this.addRows(target.rows, incidentId, event, changes);
     }
-    target.rows.flush();
     for (const [incidentId, { cached, fold, claims, claimsBefore }] of touched) {
       let casualties = false;
       for (const [claimId, json] of claims) {
@@ -149,6 +149,8 @@ export class ProjectionWriter {
       const details = fold.details();
       if (details) target.search.saveIncident(details);
     }
+    target.rows.flush();
+    target.sources.flush();
     if (through !== undefined && comparePositions(through, checkpoint) > 0) checkpoint = through;
     if (checkpoint !== start) target.saveCheckpoint.run(generation, PROJECTION, checkpoint);
     return checkpoint;
