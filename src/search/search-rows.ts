@@ -34,46 +34,71 @@ export function claimDoc(claim: ClaimState): Doc {
 }
 
 export class SearchRows {
-  private readonly docOf: Database.Statement<[string, string], { doc: number }>;
-  private readonly addDoc: Database.Statement<[string, string]>;
-  private readonly current: Database.Statement<[number], Doc>;
+  private readonly docOf: Database.Statement<
+    [string, string],
+    { doc: number; body: string | null }
+  >;
+  private readonly addDoc: Database.Statement<[string, string, number, string | null]>;
+  private readonly setBody: Database.Statement<[string, string, string]>;
   private readonly drop: Database.Statement<[number]>;
-  private readonly insert: Database.Statement<[number, string, string, string, string, string]>;
+  private readonly add: Database.Statement<[string, string, string, string, string]>;
+  private readonly replace: Database.Statement<[number, string, string, string, string, string]>;
 
   constructor(db: Database.Database, generation: number) {
     const t = generationTables(generation);
     this.docOf = db.prepare(
-      `SELECT doc FROM ${t.searchDocs} WHERE incident_id = ? AND claim_id = ?`,
+      `SELECT doc, body FROM ${t.searchDocs} WHERE incident_id = ? AND claim_id = ?`,
     );
-    this.addDoc = db.prepare(`INSERT INTO ${t.searchDocs} (incident_id, claim_id) VALUES (?, ?)`);
-    this.current = db.prepare(`SELECT body, names, recent FROM ${t.search} WHERE rowid = ?`);
+    this.addDoc = db.prepare(
+      `INSERT INTO ${t.searchDocs} (incident_id, claim_id, doc, body) VALUES (?, ?, ?, ?)`,
+    );
+    this.setBody = db.prepare(
+      `UPDATE ${t.searchDocs} SET body = ? WHERE incident_id = ? AND claim_id = ?`,
+    );
     this.drop = db.prepare(`DELETE FROM ${t.search} WHERE rowid = ?`);
-    this.insert = db.prepare(
+    this.add = db.prepare(
+      `INSERT INTO ${t.search} (body, names, incident_id, claim_id, recent) VALUES (?, ?, ?, ?, ?)`,
+    );
+    this.replace = db.prepare(
       `INSERT INTO ${t.search} (rowid, body, names, incident_id, claim_id, recent)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
   }
 
+  /** The incident's document, rewritten only when its text changed (the docs row keeps it). */
   saveIncident(details: IncidentDetails): void {
-    this.save(details.incidentId, '', incidentDoc(details));
-  }
-
-  /** `isNew`: the claim has no document yet (first folded in this batch): none is looked up. */
-  saveClaim(incidentId: string, claim: ClaimState, isNew = false): void {
-    this.save(incidentId, claim.claimId, claimDoc(claim), isNew);
-  }
-
-  private save(incidentId: string, claimId: string, doc: Doc, isNew = false): void {
-    let id = isNew ? undefined : this.docOf.get(incidentId, claimId)?.doc;
-    if (id === undefined) {
-      id = Number(this.addDoc.run(incidentId, claimId).lastInsertRowid);
-    } else {
-      const before = this.current.get(id);
-      if (before && before.body === doc.body && before.names === doc.names) {
-        if (before.recent === doc.recent) return;
-      }
-      this.drop.run(id);
+    const { incidentId } = details;
+    const doc = incidentDoc(details);
+    const stored = this.docOf.get(incidentId, '');
+    if (!stored) {
+      this.addDoc.run(incidentId, '', this.insert(incidentId, '', doc), doc.body);
+      return;
     }
-    this.insert.run(id, doc.body, doc.names, incidentId, claimId, doc.recent);
+    if (stored.body === doc.body) return;
+    this.drop.run(stored.doc);
+    this.replace.run(stored.doc, doc.body, doc.names, incidentId, '', doc.recent);
+    this.setBody.run(doc.body, incidentId, '');
+  }
+
+  /**
+   * The claim's document, replaced whole (the index keeps no copy to compare with). `isNew`:
+   * the claim has no document yet (first folded in this batch): none is looked up.
+   */
+  saveClaim(incidentId: string, claim: ClaimState, isNew = false): void {
+    const doc = claimDoc(claim);
+    const stored = isNew ? undefined : this.docOf.get(incidentId, claim.claimId);
+    if (!stored) {
+      this.addDoc.run(incidentId, claim.claimId, this.insert(incidentId, claim.claimId, doc), null);
+      return;
+    }
+    this.drop.run(stored.doc);
+    this.replace.run(stored.doc, doc.body, doc.names, incidentId, claim.claimId, doc.recent);
+  }
+
+  /** A new document; FTS5 gives it the next rowid. */
+  private insert(incidentId: string, claimId: string, doc: Doc): number {
+    return Number(
+      this.add.run(doc.body, doc.names, incidentId, claimId, doc.recent).lastInsertRowid,
+    );
   }
 }

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { ClaimState } from '../incidents/domain/state.js';
 import { generationTables } from '../incidents/projections/read-model-schema.js';
 import { LruMap } from '../common/cache/lru-map.js';
+import { RowBuffer } from '../incidents/projections/row-buffer.js';
 import { sourceKey } from './source-tables.js';
 
 /** Names whose key is kept (least recently used out first). */
@@ -16,7 +17,8 @@ type Flag = 'revised' | 'corrected' | 'disputed' | 'supported' | 'retracted';
 
 export class SourceRows {
   private readonly drop: Database.Statement<[string, string]>;
-  private readonly insert: Database.Statement<unknown[]>;
+  /** Written at flush(): nothing reads them before the batch ends. */
+  private readonly rows: RowBuffer;
 
   /** sourceKey by name: a story names few sources, and case-folding each link is not cheap. */
   private readonly keys = new LruMap<string, string>(MAX_KEYS);
@@ -24,11 +26,14 @@ export class SourceRows {
   constructor(db: Database.Database, generation: number) {
     const t = generationTables(generation);
     this.drop = db.prepare(`DELETE FROM ${t.claimSources} WHERE incident_id = ? AND claim_id = ?`);
-    this.insert = db.prepare(
+    // a chain naming one source twice: one row, original and relay both kept
+    this.rows = new RowBuffer(
+      db,
       `INSERT INTO ${t.claimSources} (incident_id, claim_id, kind, name_key, name, seq, original,
          relay, revised, corrected, disputed, supported, retracted, first_reported, last_reported)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (incident_id, claim_id, kind, name_key)
+       VALUES`,
+      15,
+      `ON CONFLICT (incident_id, claim_id, kind, name_key)
        DO UPDATE SET original = max(original, excluded.original), relay = max(relay, excluded.relay)`,
     );
   }
@@ -44,7 +49,7 @@ export class SourceRows {
     claim.attribution.forEach((link, at) => {
       const key = this.keyOf(link.name);
       if (key === '') return;
-      this.insert.run(
+      this.rows.add(
         incidentId,
         claim.claimId,
         link.kind,
@@ -62,6 +67,16 @@ export class SourceRows {
         last,
       );
     });
+  }
+
+  /** Writes the buffered rows (before the batch's transaction commits). */
+  flush(): void {
+    this.rows.flush();
+  }
+
+  /** Forgets buffered rows of a batch that failed. */
+  discard(): void {
+    this.rows.clear();
   }
 
   private keyOf(name: string): string {

@@ -14,6 +14,7 @@ import { CasualtyTotals, type FigureRow } from './casualty-totals.js';
 import type { CasualtyRange, IncidentSummary } from '../wire/incident-summary.js';
 import { searchTextOf } from './incident-summary.js';
 import { generationTables, sortKeyOf } from './read-model-schema.js';
+import { RowBuffer } from './row-buffer.js';
 
 type Run = Database.Statement<unknown[]>;
 
@@ -38,6 +39,9 @@ export function detailsInViewOrder(details: IncidentDetails): Omit<IncidentDetai
 
 export class IncidentRows {
   private readonly sql: Record<string, Run>;
+  private readonly entries: RowBuffer;
+  private readonly versions: RowBuffer;
+  private readonly claimRows: RowBuffer;
   private readonly revisionOf: Database.Statement<[string], { revision: number }>;
   private readonly detailsOf: Database.Statement<[string], { details_json: string }>;
   private readonly latestDetailsOf: Database.Statement<[string], { details_json: string }>;
@@ -61,23 +65,28 @@ export class IncidentRows {
       `SELECT claim_seq AS claimSeq, figure, measure, grp AS "group", min, max
        FROM ${t.casualtySources} WHERE incident_id = ?`,
     );
+    this.entries = new RowBuffer(
+      db,
+      `INSERT OR IGNORE INTO ${t.timeline}
+         (incident_id, revision, reported_key, recorded_key, entry_json) VALUES`,
+      5,
+    );
+    this.versions = new RowBuffer(
+      db,
+      `INSERT OR IGNORE INTO ${t.claimVersions}
+         (incident_id, claim_id, revision, claim_seq, kind, ref_json, claim_json, in_history)
+       VALUES`,
+      8,
+    );
+    this.claimRows = new RowBuffer(
+      db,
+      `INSERT OR REPLACE INTO ${t.claims} (incident_id, seq, claim_id, claim_json) VALUES`,
+      4,
+    );
     this.sql = {
-      entry: db.prepare(
-        `INSERT OR IGNORE INTO ${t.timeline}
-           (incident_id, revision, reported_key, recorded_key, entry_json) VALUES (?, ?, ?, ?, ?)`,
-      ),
-      version: db.prepare(
-        `INSERT OR IGNORE INTO ${t.claimVersions}
-           (incident_id, claim_id, revision, claim_seq, kind, ref_json, claim_json, in_history)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       details: db.prepare(
         `INSERT OR IGNORE INTO ${t.detailVersions} (incident_id, revision, details_json)
          VALUES (?, ?, ?)`,
-      ),
-      claim: db.prepare(
-        `INSERT OR REPLACE INTO ${t.claims} (incident_id, seq, claim_id, claim_json)
-         VALUES (?, ?, ?, ?)`,
       ),
       dropSources: db.prepare(
         `DELETE FROM ${t.casualtySources} WHERE incident_id = ? AND claim_seq = ?`,
@@ -119,8 +128,23 @@ export class IncidentRows {
     return IncidentFold.from({ ...details, claims });
   }
 
+  /** Buffered, like addVersion: call flush() before the batch's transaction commits. */
   addEntry(incidentId: string, revision: number, keys: [string, string], json: string): void {
-    this.sql.entry.run(incidentId, revision, keys[0], keys[1], json);
+    this.entries.add(incidentId, revision, keys[0], keys[1], json);
+  }
+
+  /** Writes the buffered timeline entries, claim versions and claim rows. */
+  flush(): void {
+    this.entries.flush();
+    this.versions.flush();
+    this.claimRows.flush();
+  }
+
+  /** Forgets buffered rows of a batch that failed. */
+  discard(): void {
+    this.entries.clear();
+    this.versions.clear();
+    this.claimRows.clear();
   }
 
   /**
@@ -135,7 +159,7 @@ export class IncidentRows {
     claimJson: string,
   ): void {
     const { claim, seq, inHistory } = place;
-    this.sql.version.run(
+    this.versions.add(
       incidentId,
       claim.claimId,
       revision,
@@ -170,7 +194,7 @@ export class IncidentRows {
     claim: ClaimState,
     claimJson: string,
   ): FigureRow[] | undefined {
-    this.sql.claim.run(incidentId, seq, claim.claimId, claimJson);
+    this.claimRows.add(incidentId, seq, claim.claimId, claimJson);
     if (claim.kind !== 'casualties') return undefined;
     this.sql.dropSources.run(incidentId, seq);
     if (claim.state === 'retracted') return [];

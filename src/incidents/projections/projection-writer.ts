@@ -86,8 +86,10 @@ export class ProjectionWriter {
     );
     try {
       // IMMEDIATE: take the write lock first, so another process on the file cannot make us retry
-      return run.immediate();
+      return this.readModel.committedAtNormalSync(() => run.immediate());
     } catch (error) {
+      target.rows.discard();
+      target.sources.discard();
       // the folds went ahead of rows that were rolled back
       for (const [incidentId, { fold }] of touched) {
         target.folds.delete(incidentId);
@@ -147,6 +149,8 @@ export class ProjectionWriter {
       const details = fold.details();
       if (details) target.search.saveIncident(details);
     }
+    target.rows.flush();
+    target.sources.flush();
     if (through !== undefined && comparePositions(through, checkpoint) > 0) checkpoint = through;
     if (checkpoint !== start) target.saveCheckpoint.run(generation, PROJECTION, checkpoint);
     return checkpoint;

@@ -20,6 +20,9 @@ export const PROJECTION = 'incidents';
  */
 const READ_MODEL_CACHE_SIZE = -16384;
 
+/** `PRAGMA synchronous` as the number SQLite reports: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. */
+const SYNCHRONOUS_NORMAL = 1;
+
 /**
  * The read model's own SQLite connection (WAL), beside the event store's when they share a file.
  * Knows which table generation is current; projections write it, queries read it.
@@ -73,6 +76,28 @@ export class ReadModelDatabase {
   static shared(db: Database.Database): ReadModelDatabase {
     db.pragma(`cache_size = ${READ_MODEL_CACHE_SIZE}`);
     return new ReadModelDatabase(db, false);
+  }
+
+  /**
+   * Runs `commit`, a transaction of read-model rows and checkpoint only, at `synchronous =
+   * NORMAL`: on the event store's connection (FULL, for its appends) it would otherwise wait for
+   * an fsync of a catch-up batch's megabytes. Safe for the read model: in WAL mode a commit at
+   * NORMAL is atomic and, after a power loss, at worst rolled back whole (rows and checkpoint
+   * together), so the projection applies those events again; and the next FULL commit (an
+   * append) syncs the WAL with every frame before it. Inside a transaction (an inline
+   * projection, part of the append's commit) it only runs `commit`.
+   */
+  committedAtNormalSync<T>(commit: () => T): T {
+    const db = this.db;
+    if (this.owned || db.inTransaction) return commit();
+    const before = db.pragma('synchronous', { simple: true }) as number;
+    if (before <= SYNCHRONOUS_NORMAL) return commit();
+    db.pragma(`synchronous = ${SYNCHRONOUS_NORMAL}`);
+    try {
+      return commit();
+    } finally {
+      db.pragma(`synchronous = ${before}`);
+    }
   }
 
   /** Whether the read model lives on a connection it shares with the event store. */

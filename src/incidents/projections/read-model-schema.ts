@@ -8,7 +8,7 @@ import { searchTablesSql } from '../../search/search-tables.js';
 import { sourceTablesSql } from '../../sources/source-tables.js';
 
 /** Bump when a projection's rows change shape: a read model of another schema is rebuilt. */
-export const READ_MODEL_SCHEMA = 5;
+export const READ_MODEL_SCHEMA = 6;
 
 export interface GenerationTables {
   incidents: string;
