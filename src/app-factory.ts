@@ -20,6 +20,8 @@ import { domainProblem } from './incidents/http/domain-problem.js';
 import { storageFaultProblem } from './common/problem/storage-fault-problem.js';
 import { storeUnavailableProblem } from './common/problem/store-unavailable-problem.js';
 import { setupOpenApi } from './openapi.js';
+import { CurrentViewBodies } from './incidents/queries/current-view-body.js';
+import { keptViewAnswer, keptViewMiddleware } from './incidents/queries/kept-view.middleware.js';
 
 export interface CreateAppOptions {
   logger?: JsonLogger | false;
@@ -54,9 +56,16 @@ export async function createApp(
   app.disable('x-powered-by');
   const inFlight = new InFlightRequests();
   inFlightByApp.set(app, inFlight);
-  applySecurity(app, config.limits);
+  const securityHeaders = applySecurity(app, config.limits);
   app.use(inFlight.middleware);
   app.use(requestIdMiddleware);
+  // a kept current view answers here (conditional or cross-origin GETs), with no body to parse
+  // and no route to match; an unconditional one is answered before Express, by the same steps
+  const bodies = app.get(CurrentViewBodies);
+  app.use(keptViewMiddleware(bodies, config));
+  adapter.answerFirst(
+    keptViewAnswer(bodies, config, [securityHeaders, inFlight.middleware, requestIdMiddleware]),
+  );
   app.use(jsonOnlyMiddleware);
   app.use(...jsonBody(config.maxBody));
   app.use(jsonGuardMiddleware);

@@ -114,6 +114,35 @@ describe('current view bytes: kept per revision, big views streamed', () => {
     }
   });
 
+  test("kept bytes answered before Express carry every header the controller sent, the caller's request id, and conditional GETs still get 304", async () => {
+    const id = 'kept-before-express';
+    await seedBig(id, 20, (i) => `Statement ${i} at the checkpoint.`);
+    // without the caller's headers that vary per answer
+    const allBut = (h: IncomingHttpHeaders) => {
+      const { date: _date, 'x-request-id': _id, ...rest } = h;
+      return rest;
+    };
+    for (const encoding of ['br', 'identity']) {
+      const computed = await rawGet(view(id), { 'accept-encoding': encoding });
+      const kept = await rawGet(view(id), { 'accept-encoding': encoding, 'x-request-id': 'abc-1' });
+      expect(kept.status).toBe(200);
+      expect(kept.body).toEqual(computed.body);
+      expect(allBut(kept.headers)).toEqual(allBut(computed.headers));
+      expect(kept.headers['x-request-id']).toBe('abc-1');
+      expect(kept.headers['content-security-policy']).toBeDefined();
+      const unchanged = await rawGet(view(id), {
+        'accept-encoding': encoding,
+        'if-none-match': `W/${kept.headers.etag ?? ''}`,
+      });
+      expect(unchanged.status).toBe(304);
+      expect(unchanged.headers['x-request-id']).toEqual(expect.any(String));
+      const head = await send(view(id), { 'accept-encoding': encoding }, 'HEAD');
+      expect(head.status).toBe(200);
+      expect(head.body.length).toBe(0);
+      expect(head.headers['content-length']).toBe(String(kept.body.length));
+    }
+  });
+
   test('writes while a view is being compressed: every answer is the revision its ETag says', async () => {
     const id = 'racing-writes';
     const opened: IncidentEvent = {

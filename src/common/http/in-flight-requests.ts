@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * Counts the HTTP requests being served, so shutdown can wait for them before it stops the
@@ -8,7 +8,7 @@ export class InFlightRequests {
   private count = 0;
   private waiters: (() => void)[] = [];
 
-  readonly middleware = (_req: Request, res: Response, next: NextFunction): void => {
+  readonly middleware = (_req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     this.count += 1;
     res.once('close', () => {
       this.count -= 1;

@@ -1,5 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Limits } from '../../config/limits.js';
 
@@ -14,12 +15,21 @@ const ALLOWED_HEADERS = [
 ];
 const EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Request-Id'];
 
+/** A middleware that works on Node's own request and response as well as on Express's. */
+export type NodeMiddleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
 /**
  * Security headers on every response (helmet's defaults; the dashboard page sets its own CSP over
  * them), and CORS only for the configured origins (none by default: no CORS header at all).
+ * Returns the headers middleware it installed (the kept-view answer runs it too).
  */
-export function applySecurity(app: NestExpressApplication, limits: Limits): void {
-  app.use(securityHeaders());
+export function applySecurity(app: NestExpressApplication, limits: Limits): NodeMiddleware {
+  const headers = securityHeaders();
+  app.use(headers);
   if (limits.corsOrigins.length > 0) {
     app.enableCors({
       origin: limits.corsOrigins,
@@ -29,6 +39,7 @@ export function applySecurity(app: NestExpressApplication, limits: Limits): void
       maxAge: 600,
     });
   }
+  return headers;
 }
 
 /**
@@ -36,7 +47,7 @@ export function applySecurity(app: NestExpressApplication, limits: Limits): void
  * directive depends on the request), so one middleware sets the recorded list instead of running
  * helmet's chain of eleven middlewares on every request.
  */
-export function securityHeaders(): (req: Request, res: Response, next: NextFunction) => void {
+export function securityHeaders(): NodeMiddleware {
   // plain HTTP is served (behind TLS or on a newsroom LAN): no forced upgrade of sub-requests
   const middleware = helmet({
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },

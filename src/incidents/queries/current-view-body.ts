@@ -5,6 +5,7 @@
  * uncompressed is streamed from its rows a batch of claims at a time (backpressure-aware), and
  * only its compressed bytes are kept.
  */
+import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
@@ -28,6 +29,13 @@ export const KEEP_PLAIN_CHARS = 1024 * 1024;
 /** Views of this many claims or more (~1 MB) stream from a read snapshot, a page at a time. */
 export const SNAPSHOT_FROM_CLAIMS = 2000;
 
+/** A kept answer: the bytes of the view at `revision`, in `encoding` (none: plain JSON). */
+export interface KeptAnswer {
+  revision: number;
+  bytes: Buffer;
+  encoding?: Encoding;
+}
+
 @Injectable()
 export class CurrentViewBodies implements OnModuleDestroy {
   private readonly bytes = new ViewBytes();
@@ -46,17 +54,27 @@ export class CurrentViewBodies implements OnModuleDestroy {
    * (nothing sent) when there are none yet for this encoding.
    */
   sendIfKept(req: Request, res: Response, incidentId: string): boolean {
-    const revision = this.queries.revision(incidentId);
-    if (revision === undefined) return false;
-    const kept = this.bytes.get(`${this.queries.tables.incidents}/${incidentId}`, revision);
+    const kept = this.keptAnswer(req, incidentId);
     if (!kept) return false;
+    if (answeredUnchanged(req, res, kept.revision)) return true;
+    sendBytes(res, kept.bytes, kept.encoding);
+    return true;
+  }
+
+  /**
+   * The bytes kept for the incident's current revision in the encoding this request takes;
+   * undefined when there are none yet (reads one indexed row, sends nothing).
+   */
+  keptAnswer(req: IncomingMessage, incidentId: string): KeptAnswer | undefined {
+    const revision = this.queries.revision(incidentId);
+    if (revision === undefined) return undefined;
+    const kept = this.bytes.get(`${this.queries.tables.incidents}/${incidentId}`, revision);
+    if (!kept) return undefined;
     const encoding = chooseEncoding(req.headers['accept-encoding']);
     const plain = kept.plain && (!encoding || kept.plain.length < COMPRESS_FROM_BYTES);
     const bytes = plain ? kept.plain : encoding && this.bytes.ready(kept, encoding);
-    if (!bytes) return false;
-    if (answeredUnchanged(req, res, revision)) return true;
-    sendBytes(res, bytes, plain ? undefined : encoding);
-    return true;
+    if (!bytes) return undefined;
+    return { revision, bytes, encoding: plain ? undefined : encoding };
   }
 
   async send(req: Request, res: Response, incidentId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { SearchModule } from '../../search/search.module.js';
 import { ClaimsController } from './claims.controller.js';
 import { CurrentViewBodies } from './current-view-body.js';
@@ -6,7 +6,6 @@ import { TimeTravelBodies } from './time-travel-body.js';
 import { DiffController } from './diff.controller.js';
 import { IncidentEvents } from './incident-events.service.js';
 import { IncidentsQueryController } from './incidents-query.controller.js';
-import { KeptViewMiddleware } from './kept-view.middleware.js';
 import { TimelineController } from './timeline.controller.js';
 import { ViewReader } from './view-reader.service.js';
 
@@ -16,10 +15,5 @@ import { ViewReader } from './view-reader.service.js';
   controllers: [IncidentsQueryController, TimelineController, ClaimsController, DiffController],
   providers: [IncidentEvents, ViewReader, CurrentViewBodies, TimeTravelBodies],
 })
-export class IncidentQueriesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(KeptViewMiddleware)
-      .forRoutes({ path: 'incidents/:id', method: RequestMethod.GET });
-  }
-}
+// (the kept-view middleware that answers plain GETs before this module's routes: app-factory.ts)
+export class IncidentQueriesModule {}
