@@ -4,6 +4,7 @@
  * bytes per revision (view-bytes.ts); time-travel answers keep theirs by
  * name (time-travel-body.ts).
  */
+import type { ServerResponse } from 'node:http';
 import type { Transform } from 'node:stream';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib';
@@ -48,19 +49,25 @@ export function chooseEncoding(header: string | undefined): Encoding | undefined
   return undefined;
 }
 
-/** The headers every view answer carries; true when If-None-Match matched (304 sent). */
-export function answeredUnchanged(req: Request, res: Response, revision: number): boolean {
+/** The headers every view answer carries (on Node's own response too: kept-view.middleware.ts). */
+export function setViewHeaders(res: ServerResponse, revision: number): void {
   res.setHeader('ETag', `"${revision}"`);
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
+}
+
+/** The headers every view answer carries; true when If-None-Match matched (304 sent). */
+export function answeredUnchanged(req: Request, res: Response, revision: number): boolean {
+  setViewHeaders(res, revision);
   if (!req.fresh) return false;
   res.status(304).end();
   return true;
 }
 
 /** A 200 with these bytes (no body for HEAD: Node leaves it out). */
-export function sendBytes(res: Response, bytes: Buffer, encoding?: Encoding): void {
+export function sendBytes(res: ServerResponse, bytes: Buffer, encoding?: Encoding): void {
   if (encoding) res.setHeader('Content-Encoding', encoding);
   res.setHeader('Content-Length', bytes.length);
-  res.status(200).end(bytes);
+  res.statusCode = 200;
+  res.end(bytes);
 }

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { NodeMiddleware } from '../../common/http/security.js';
 import type { AppConfig } from '../../config/app-config.js';
 import type { CurrentViewBodies, KeptAnswer } from './current-view-body.js';
+import { sendBytes, setViewHeaders } from './json-body.js';
 
 const VIEW_PATH = /^\/incidents\/([^/]+)\/?$/;
 
@@ -70,15 +71,10 @@ export function keptViewAnswer(
   };
 }
 
-/** The 200 that answeredUnchanged + sendBytes (json-body.ts) give, with Node's response alone. */
+/** The 200 that answeredUnchanged + sendBytes give, with Node's response alone. */
 function sendKept(res: ServerResponse, { revision, bytes, encoding }: KeptAnswer): void {
-  res.setHeader('ETag', `"${revision}"`);
-  res.setHeader('Vary', 'Accept-Encoding');
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  if (encoding) res.setHeader('Content-Encoding', encoding);
-  res.setHeader('Content-Length', bytes.length);
-  res.statusCode = 200;
-  res.end(bytes);
+  setViewHeaders(res, revision);
+  sendBytes(res, bytes, encoding);
 }
 
 /** The incident id of a bodiless, anonymous GET/HEAD of /incidents/:id with no query. */
