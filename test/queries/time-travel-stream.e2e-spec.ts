@@ -9,7 +9,7 @@ import { randomStory } from '../../src/incidents/domain/testing/random-story.js'
 import { foldReportedBy, foldToRevision } from '../../src/incidents/domain/time-travel.js';
 import { toIncidentView } from '../../src/incidents/domain/view.js';
 import { worldTimeOf } from '../../src/incidents/domain/world-time.js';
-import { STREAM_FROM_CLAIMS } from '../../src/incidents/queries/view-reader.service.js';
+import { SNAPSHOT_FROM_CLAIMS } from '../../src/incidents/queries/view-snapshot.js';
 import { bootApp, type BootedApp } from '../support/boot.js';
 import { seed } from '../projections/seed.js';
 import { type Answer, answerOf, rawGet, send } from './raw-http.js';
@@ -56,7 +56,7 @@ describe('time travel of a big incident: streamed first, then kept', () => {
 
   test('revision, asOf and reportedBy: the fold’s text whichever way it is sent', async () => {
     const claimsNow = toIncidentView(foldToRevision(events, events.length - 1)!).claims.length;
-    expect(claimsNow).toBeGreaterThanOrEqual(STREAM_FROM_CLAIMS);
+    expect(claimsNow).toBeGreaterThanOrEqual(SNAPSHOT_FROM_CLAIMS);
     const mid = Math.floor(events.length * 0.6);
     const said = worldTimeOf(events[mid]) ?? events[mid].recordedAt;
     const reportedBy = foldReportedBy(events, said)!;
@@ -117,7 +117,7 @@ describe('time travel of a big incident: streamed first, then kept', () => {
       `Statement ${i}: ${'a convoy was seen on the coast road; '.repeat(120)}`;
     const story: IncidentEvent[] = [
       { type: 'IncidentOpened', data: { incidentId: big, title: 'Big' } },
-      ...Array.from({ length: STREAM_FROM_CLAIMS + 200 }, (_, i) => ({
+      ...Array.from({ length: SNAPSHOT_FROM_CLAIMS + 200 }, (_, i) => ({
         type: 'StatementReported' as const,
         data: {
           claimId: `c-${i}`,

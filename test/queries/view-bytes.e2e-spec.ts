@@ -4,10 +4,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { IncidentEvent } from '../../src/incidents/domain/events.js';
 import type { IncidentView } from '../../src/incidents/domain/view-types.js';
 import { ReadModelQueries } from '../../src/incidents/projections/read-model-queries.js';
-import {
-  KEEP_PLAIN_CHARS,
-  SNAPSHOT_FROM_CLAIMS,
-} from '../../src/incidents/queries/current-view-body.js';
+import { KEEP_PLAIN_CHARS } from '../../src/incidents/queries/current-view-body.js';
+import { SNAPSHOT_FROM_CLAIMS } from '../../src/incidents/queries/view-snapshot.js';
 import { bootApp, type BootedApp, TOKENS } from '../support/boot.js';
 import { foldedView, seed } from '../projections/seed.js';
 import { type Answer, answerOf, rawGet, send } from './raw-http.js';

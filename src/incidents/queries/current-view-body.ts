@@ -22,12 +22,10 @@ import {
 } from './json-body.js';
 import { incidentNotFound } from './not-found.js';
 import { type KeptView, ViewBytes } from './view-bytes.js';
-import { textBatches, ViewSnapshots } from './view-snapshot.js';
+import { SNAPSHOT_FROM_CLAIMS, textBatches, ViewSnapshots } from './view-snapshot.js';
 
 /** Views up to this many characters are kept as one Buffer; bigger ones are streamed. */
 export const KEEP_PLAIN_CHARS = 1024 * 1024;
-/** Views of this many claims or more (~1 MB) stream from a read snapshot, a page at a time. */
-export const SNAPSHOT_FROM_CLAIMS = 2000;
 
 /** A kept answer: the bytes of the view at `revision`, in `encoding` (none: plain JSON). */
 export interface KeptAnswer {

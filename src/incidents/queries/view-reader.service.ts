@@ -17,7 +17,7 @@ import { TimeTravelRows } from '../projections/time-travel-rows.js';
 import type { ViewAt } from '../projections/view-at.js';
 import { IncidentEvents } from './incident-events.service.js';
 import { incidentNotFound, revisionNotFound } from './not-found.js';
-import { ViewSnapshots } from './view-snapshot.js';
+import { SNAPSHOT_FROM_CLAIMS, ViewSnapshots } from './view-snapshot.js';
 
 /**
  * A time-travel answer from the read model's rows, named by `key` for good (a view at a revision
@@ -43,9 +43,6 @@ export interface StreamedView {
 
 /** A view: JSON text and the revision it is at (its ETag), or a time-travel answer to make. */
 export type ViewBody = { json: string; revision: number } | TravelAnswer;
-
-/** Time-travel views of incidents with this many claims or more are streamed (~1 MB and up). */
-export const STREAM_FROM_CLAIMS = 2000;
 
 /**
  * Time-travel answers kept, in bytes. A view at a revision never changes (events are immutable),
@@ -169,7 +166,7 @@ export class ViewReader implements OnModuleDestroy {
         return view;
       },
       streamed: () => {
-        if ((this.claimCount(incidentId) ?? 0) < STREAM_FROM_CLAIMS) return undefined;
+        if ((this.claimCount(incidentId) ?? 0) < SNAPSHOT_FROM_CLAIMS) return undefined;
         const snapshot = this.snapshots.open(this.queries.tables);
         if (!snapshot) return undefined;
         try {

@@ -10,6 +10,12 @@ import type { GenerationTables } from '../projections/read-model-schema.js';
 import type { RowSource } from '../projections/row-source.js';
 import { casualtiesText } from '../projections/view-rows.js';
 
+/**
+ * Views (current or at a revision) of incidents with this many claims or more (~1 MB) stream from
+ * a read snapshot instead of being made whole first.
+ */
+export const SNAPSHOT_FROM_CLAIMS = 2000;
+
 /** Claims per page read. */
 const PAGE_CLAIMS = 500;
 /** Characters per write of a streamed view (each a run of whole claims). */
@@ -103,30 +109,20 @@ export class ViewSnapshots {
    * `revision` (the caller reads the view whole instead).
    */
   begin(t: GenerationTables, incidentId: string, revision: number): SnapshotView | undefined {
-    if (this.file === undefined || this.busy) return undefined;
-    const db = (this.db ??= openSqlite(this.file, { readonly: true, fileMustExist: true }));
-    db.exec('BEGIN');
-    const row = db
-      .prepare<[string], { details_json: string; revision: number }>(
-        `SELECT details_json, revision FROM ${t.incidents} WHERE incident_id = ?`,
-      )
-      .get(incidentId);
+    const snapshot = this.open(t);
+    if (!snapshot) return undefined;
+    const prepare = <Row>(sql: string) => snapshot.prepare<Row>(sql);
+    const end = () => snapshot.end();
+    const row = prepare<{ details_json: string; revision: number }>(
+      `SELECT details_json, revision FROM ${t.incidents} WHERE incident_id = ?`,
+    ).get(incidentId);
     if (row?.revision !== revision) {
-      db.exec('COMMIT');
+      end();
       return undefined;
     }
-    this.busy = true;
-    let ended = false;
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      this.busy = false;
-      if (db.inTransaction) db.exec('COMMIT');
-    };
-    const page = db.prepare<[string, number, number], { seq: number; claim_json: string }>(
+    const page = prepare<{ seq: number; claim_json: string }>(
       `SELECT seq, claim_json FROM ${t.claims} WHERE incident_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     );
-    const prepare = <Row>(sql: string) => db.prepare<unknown[], Row>(sql);
     function* claims(): Generator<string> {
       let after = -1;
       for (;;) {
