@@ -58,9 +58,10 @@ export class IncidentsQueryController {
       '`revision` is the highest revision it folded. `ETag` is the revision of the view returned; ' +
       '`If-None-Match` with it answers 304. Time-travel views come from the read model’s rows (never a refold from ' +
       'revision 0), with the same rules as a fold of the stream. Bodies of 1 KiB or more are ' +
-      'compressed (`br`, else `gzip`) when `Accept-Encoding` allows it. A current view of 2,000 claims or more is ' +
-      'streamed (chunked, no `Content-Length`), all of it at the revision its `ETag` names, though writes commit ' +
-      "meanwhile. A big incident's claims also come in " +
+      'compressed (`br`, else `gzip`) when `Accept-Encoding` allows it. In an incident of 2,000 claims or more, the ' +
+      'current view, and a past view the first time it is asked for (asked again it comes whole, with ' +
+      '`Content-Length`), are streamed (chunked, no `Content-Length`), all of it at the revision its `ETag` names, ' +
+      "though writes commit meanwhile. A big incident's claims also come in " +
       'pages: `GET /incidents/{id}/claims`.',
     'unknown incident, a revision beyond the latest, or no view at that time',
   )
