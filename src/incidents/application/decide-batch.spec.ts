@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SystemClock } from '../../common/clock.js';
 import { ApplicationError } from './application-errors.js';
 import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
@@ -10,6 +11,7 @@ import { DomainError } from '../domain/errors.js';
 import { DecideBatches } from './decide-batch.js';
 import { IncidentStateCache } from './incident-state-cache.js';
 import type { WriteRequest } from './write-request.js';
+import type { WriteResult } from './write-result.js';
 
 const INCIDENT = 'batch-incident';
 const principal = { name: 'desk', role: 'reporter' as const };
@@ -64,6 +66,23 @@ describe('DecideBatches (on a real SQLite store)', () => {
       expect(stored).toMatchObject({ revision: result.revision, position: result.position });
       expect(stored?.data).toMatchObject({ claimId: result.claimId });
     }
+  });
+
+  test('what queues while a batch commits waits a turn for the writes its answers let in', async () => {
+    const before = store.stats();
+    let third: Promise<WriteResult> | undefined;
+    const first = batches.submit(write(statement('first'))).then((result) => {
+      // its writer writes again once answered: that request arrives in a later turn of the loop
+      setImmediate(() => {
+        third = batches.submit(write(statement('third')));
+      });
+      return result;
+    });
+    await nextTurn(); // the first batch is decided and being appended
+    const second = batches.submit(write(statement('second')));
+    const results = [await first, await second, await third];
+    expect(store.stats().commits - before.commits).toBe(2);
+    expect(results.map((r) => r?.revision)).toEqual([1, 2, 3]);
   });
 
   test('each command sees the ones before it; a refused one does not refuse the others', async () => {
