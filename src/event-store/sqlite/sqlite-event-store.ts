@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { isSqliteError } from '../../sqlite/open-sqlite.js';
+import { WalCheckpointer } from '../../sqlite/wal-checkpointer.js';
 import {
   type AppendOptions,
   type AppendResult,
@@ -77,7 +78,11 @@ export class SqliteEventStore implements EventStore {
   /** What the inline projection's apply returned in the transaction being committed. */
   private inlineCommitted: string | undefined;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    /** Checkpoints the file off the event loop (a file on disk only). */
+    private readonly checkpointer: WalCheckpointer | undefined,
+  ) {
     this.table = new EventTable(db);
     // each append runs in a savepoint: its refusal undoes only its own writes
     const appendOne = db.transaction((request: AppendRequest, inserted?: StoredEvent[]) =>
@@ -120,7 +125,13 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens the store in `file`, creating the file, its directory and the schema if needed. */
   static open(file: string): SqliteEventStore {
-    return new SqliteEventStore(openDatabase(file));
+    const db = openDatabase(file);
+    try {
+      return new SqliteEventStore(db, WalCheckpointer.start(db));
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   stats(): SqliteStoreStats {
@@ -200,6 +211,7 @@ export class SqliteEventStore implements EventStore {
     this.writer.flush();
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.checkpointer?.close();
     this.db.close();
   }
 
@@ -214,6 +226,7 @@ export class SqliteEventStore implements EventStore {
     const checkpoint = this.inlineCommitted;
     this.inlineCommitted = undefined;
     if (checkpoint !== undefined) this.inline?.committed(checkpoint);
+    this.checkpointer?.committed();
     this.counters.commits += 1;
     this.counters.appends += requests.length;
     requests.forEach((request, i) => {
