@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewEvent } from '../../event-store/event-store.js';
+import type { NewEvent, StoredEvent } from '../../event-store/event-store.js';
 import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
 import type { IncidentEvent } from '../domain/events.js';
 import { streamIdOf } from '../domain/events.js';
@@ -12,7 +12,12 @@ import { toRecordedEvent } from '../domain/recorded.js';
 import { INCIDENT_ID, opened, statement } from '../domain/testing/samples.js';
 import { foldAll } from '../domain/time-travel.js';
 import { IncidentFolds } from './incident-folds.js';
-import { IncidentStateCache, LOAD_PAGE } from './incident-state-cache.js';
+import {
+  eventRefOf,
+  IncidentStateCache,
+  LOAD_PAGE,
+  type LoadedIncident,
+} from './incident-state-cache.js';
 
 const EVENTS = 2 * LOAD_PAGE + LOAD_PAGE / 2;
 
@@ -47,14 +52,17 @@ describe('IncidentStateCache: a cold load of a long stream, a page at a time', (
 
   const all = () => store.readStream(streamId);
 
-  test('folds every page, notes every event id and hands back the last page as fresh', async () => {
+  const refs = (cache: IncidentStateCache, loaded: LoadedIncident, events: StoredEvent[]) =>
+    Promise.all(events.map((event) => cache.refOf(INCIDENT_ID, loaded, event.eventId)));
+
+  test('folds every page, knows every event id and hands back the last page as fresh', async () => {
     const cache = new IncidentStateCache(store);
     const loaded = await cache.load(INCIDENT_ID);
     const events = await all();
     expect(loaded.fold.revision).toBe(EVENTS - 1);
     expect(loaded.fold.state()).toEqual(foldAll(events.map(toRecordedEvent)));
-    expect(loaded.revisions.size).toBe(EVENTS);
-    for (const event of events) expect(loaded.revisions.get(event.eventId)).toBe(event.revision);
+    expect(await refs(cache, loaded, events)).toEqual(events.map(eventRefOf));
+    expect(await cache.refOf(INCIDENT_ID, loaded, randomUUID())).toBeUndefined();
     expect(loaded.fresh.map((event) => event.revision)).toEqual(
       events.slice(-(EVENTS % LOAD_PAGE)).map((event) => event.revision),
     );
@@ -64,13 +72,23 @@ describe('IncidentStateCache: a cold load of a long stream, a page at a time', (
     expect(again.fresh).toEqual([]);
   });
 
-  test('a shared fold already at the head is kept as it is while the ids are read', async () => {
+  test('a shared fold at the head is used without reading the stream; ids are read when asked', async () => {
     const folds = new IncidentFolds();
-    const head = IncidentFold.of((await all()).map(toRecordedEvent));
+    const events = await all();
+    const head = IncidentFold.of(events.map(toRecordedEvent));
     folds.offer(INCIDENT_ID, head);
-    const loaded = await new IncidentStateCache(store, folds).load(INCIDENT_ID);
+    const cache = new IncidentStateCache(store, folds);
+    const loaded = await cache.load(INCIDENT_ID);
     expect(loaded.fold).toBe(head);
-    expect(loaded.fold.revision).toBe(EVENTS - 1);
-    expect(loaded.revisions.size).toBe(EVENTS);
+    expect(loaded.fresh).toEqual([]);
+    expect(await refs(cache, loaded, events)).toEqual(events.map(eventRefOf));
+    // events appended (and folded inline by someone else) after the load are read by the next
+    const next = stored(statement('after'));
+    await store.append(streamId, [next], { expectedRevision: EVENTS - 1 });
+    head.apply(toRecordedEvent((await store.readStream(streamId, { from: EVENTS }))[0]));
+    const after = await cache.load(INCIDENT_ID);
+    expect(after.fresh.map((event) => event.eventId)).toEqual([next.eventId]);
+    expect(await cache.refOf(INCIDENT_ID, after, next.eventId)).toMatchObject({ revision: EVENTS });
+    expect(await cache.refOf(INCIDENT_ID, after, events[1].eventId)).toEqual(eventRefOf(events[1]));
   });
 });
