@@ -139,7 +139,6 @@ export class DecideBatches {
       const seed = seedOf(request);
       if (seed === undefined) continue;
       const first = eventIdFor(seed, 0);
-      if (!loaded.revisions.has(first)) continue;
       const ref = await this.incidents.refOf(incidentId, loaded, first);
       if (ref) retried.set(first, ref);
     }
