@@ -27,7 +27,7 @@ export function filteredClaims(
   if (filter.source !== undefined) {
     add(
       `EXISTS (SELECT 1 FROM ${t.claimSources} s
-        WHERE s.incident_id = c.incident_id AND s.claim_id = c.claim_id AND s.name_key = ?)`,
+        WHERE s.incident_id = c.incident_id AND s.seq = c.seq AND s.name_key = ?)`,
       sourceKey(filter.source),
     );
   }

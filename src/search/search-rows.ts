@@ -33,13 +33,16 @@ export function claimDoc(claim: ClaimState): Doc {
   return { body, names, recent: claim.reportedAt };
 }
 
+/** The docs row of the incident's own document: below every claim's seq. */
+const INCIDENT_DOC = -1;
+
 export class SearchRows {
   private readonly docOf: Database.Statement<
-    [string, string],
+    [string, number],
     { doc: number; body: string | null }
   >;
-  private readonly addDoc: Database.Statement<[string, string, number, string | null]>;
-  private readonly setBody: Database.Statement<[string, string, string]>;
+  private readonly addDoc: Database.Statement<[string, number, number, string | null]>;
+  private readonly setBody: Database.Statement<[string, string, number]>;
   private readonly drop: Database.Statement<[number]>;
   private readonly add: Database.Statement<[string, string, string, string, string]>;
   private readonly replace: Database.Statement<[number, string, string, string, string, string]>;
@@ -47,13 +50,13 @@ export class SearchRows {
   constructor(db: Database.Database, generation: number) {
     const t = generationTables(generation);
     this.docOf = db.prepare(
-      `SELECT doc, body FROM ${t.searchDocs} WHERE incident_id = ? AND claim_id = ?`,
+      `SELECT doc, body FROM ${t.searchDocs} WHERE incident_id = ? AND claim_seq = ?`,
     );
     this.addDoc = db.prepare(
-      `INSERT INTO ${t.searchDocs} (incident_id, claim_id, doc, body) VALUES (?, ?, ?, ?)`,
+      `INSERT INTO ${t.searchDocs} (incident_id, claim_seq, doc, body) VALUES (?, ?, ?, ?)`,
     );
     this.setBody = db.prepare(
-      `UPDATE ${t.searchDocs} SET body = ? WHERE incident_id = ? AND claim_id = ?`,
+      `UPDATE ${t.searchDocs} SET body = ? WHERE incident_id = ? AND claim_seq = ?`,
     );
     this.drop = db.prepare(`DELETE FROM ${t.search} WHERE rowid = ?`);
     this.add = db.prepare(
@@ -69,26 +72,27 @@ export class SearchRows {
   saveIncident(details: IncidentDetails): void {
     const { incidentId } = details;
     const doc = incidentDoc(details);
-    const stored = this.docOf.get(incidentId, '');
+    const stored = this.docOf.get(incidentId, INCIDENT_DOC);
     if (!stored) {
-      this.addDoc.run(incidentId, '', this.insert(incidentId, '', doc), doc.body);
+      this.addDoc.run(incidentId, INCIDENT_DOC, this.insert(incidentId, '', doc), doc.body);
       return;
     }
     if (stored.body === doc.body) return;
     this.drop.run(stored.doc);
     this.replace.run(stored.doc, doc.body, doc.names, incidentId, '', doc.recent);
-    this.setBody.run(doc.body, incidentId, '');
+    this.setBody.run(doc.body, incidentId, INCIDENT_DOC);
   }
 
   /**
-   * The claim's document, replaced whole (the index keeps no copy to compare with). `isNew`:
-   * the claim has no document yet (first folded in this batch): none is looked up.
+   * The claim's document (the claim at `seq`), replaced whole (the index keeps no copy to
+   * compare with). `isNew`: the claim has no document yet (first folded in this batch): none is
+   * looked up.
    */
-  saveClaim(incidentId: string, claim: ClaimState, isNew = false): void {
+  saveClaim(incidentId: string, seq: number, claim: ClaimState, isNew = false): void {
     const doc = claimDoc(claim);
-    const stored = isNew ? undefined : this.docOf.get(incidentId, claim.claimId);
+    const stored = isNew ? undefined : this.docOf.get(incidentId, seq);
     if (!stored) {
-      this.addDoc.run(incidentId, claim.claimId, this.insert(incidentId, claim.claimId, doc), null);
+      this.addDoc.run(incidentId, seq, this.insert(incidentId, claim.claimId, doc), null);
       return;
     }
     this.drop.run(stored.doc);

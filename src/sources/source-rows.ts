@@ -16,7 +16,7 @@ const MAX_KEYS = 10_000;
 type Flag = 'revised' | 'corrected' | 'disputed' | 'supported' | 'retracted';
 
 export class SourceRows {
-  private readonly drop: Database.Statement<[string, string]>;
+  private readonly drop: Database.Statement<[string, number]>;
   /** Written at flush(): nothing reads them before the batch ends. */
   private readonly rows: RowBuffer;
 
@@ -25,7 +25,7 @@ export class SourceRows {
 
   constructor(db: Database.Database, generation: number) {
     const t = generationTables(generation);
-    this.drop = db.prepare(`DELETE FROM ${t.claimSources} WHERE incident_id = ? AND claim_id = ?`);
+    this.drop = db.prepare(`DELETE FROM ${t.claimSources} WHERE incident_id = ? AND seq = ?`);
     // a chain naming one source twice: one row, original and relay both kept
     this.rows = new RowBuffer(
       db,
@@ -33,14 +33,14 @@ export class SourceRows {
          relay, revised, corrected, disputed, supported, retracted, first_reported, last_reported)
        VALUES`,
       15,
-      `ON CONFLICT (incident_id, claim_id, kind, name_key)
+      `ON CONFLICT (incident_id, seq, kind, name_key)
        DO UPDATE SET original = max(original, excluded.original), relay = max(relay, excluded.relay)`,
     );
   }
 
   /** `isNew`: the claim has no rows yet (first folded in this batch), so none are dropped. */
   saveClaim(incidentId: string, seq: number, claim: ClaimState, isNew = false): void {
-    if (!isNew) this.drop.run(incidentId, claim.claimId);
+    if (!isNew) this.drop.run(incidentId, seq);
     const flags = claim.flags as readonly string[];
     const has = (flag: Flag) => (flags.includes(flag) ? 1 : 0);
     // the later of the two as text (ISO times), without an array to sort per claim

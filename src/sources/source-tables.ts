@@ -21,7 +21,7 @@ CREATE TABLE ${table} (
   retracted      INTEGER NOT NULL,
   first_reported TEXT    NOT NULL,
   last_reported  TEXT    NOT NULL,
-  PRIMARY KEY (incident_id, claim_id, kind, name_key)
+  PRIMARY KEY (incident_id, seq, kind, name_key)
 ) WITHOUT ROWID;
 CREATE INDEX ${table}_source ON ${table} (kind, name_key, incident_id, seq);
 `;

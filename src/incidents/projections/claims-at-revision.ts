@@ -67,11 +67,11 @@ export class ClaimsAtRevision {
       .all(incidentId, revision, end);
     const versionAt = queries.prepare<{ claim_json: string }>(
       `SELECT claim_json FROM ${t.claimVersions}
-       WHERE incident_id = ? AND claim_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1`,
+       WHERE incident_id = ? AND claim_seq = ? AND revision <= ? ORDER BY revision DESC LIMIT 1`,
     );
     const changed = new Map<number, ClaimAt>();
     for (const row of later) {
-      const json = versionAt.get(incidentId, row.claim_id, revision)?.claim_json;
+      const json = versionAt.get(incidentId, row.claim_seq, revision)?.claim_json;
       if (json === undefined)
         throw new Error(`claim ${row.claim_id} has no version at ${revision}`);
       changed.set(row.claim_seq, { claimId: row.claim_id, seq: row.claim_seq, json });
@@ -122,7 +122,7 @@ export class ClaimsAtRevision {
         // by the kind index: the planner would rather walk every version in claim_id order
         `SELECT claim_id, claim_seq, claim_json, max(revision) FROM ${t.claimVersions}
          INDEXED BY ${t.claimVersions}_kind
-         WHERE incident_id = ? AND kind = 'casualties' AND revision <= ? GROUP BY claim_id`,
+         WHERE incident_id = ? AND kind = 'casualties' AND revision <= ? GROUP BY claim_seq`,
       )
       .all(this.incidentId, this.revision)
       .map((row) => ({
@@ -217,7 +217,7 @@ function firstSeqAfter(queries: RowSource, incidentId: string, revision: number)
     `SELECT seq, claim_id FROM ${t.claims} WHERE incident_id = ? AND seq >= ? ORDER BY seq LIMIT 1`,
   );
   const firstVersion = queries.prepare<{ r: number | null }>(
-    `SELECT min(revision) AS r FROM ${t.claimVersions} WHERE incident_id = ? AND claim_id = ?`,
+    `SELECT min(revision) AS r FROM ${t.claimVersions} WHERE incident_id = ? AND claim_seq = ?`,
   );
   // the answer is in [low, high]: every claim below low existed at N
   let low = 0;
@@ -230,7 +230,7 @@ function firstSeqAfter(queries: RowSource, incidentId: string, revision: number)
       high = mid;
       continue;
     }
-    const first = firstVersion.get(incidentId, claim.claim_id)?.r ?? Infinity;
+    const first = firstVersion.get(incidentId, claim.seq)?.r ?? Infinity;
     if (first > revision) high = claim.seq;
     else low = claim.seq + 1;
   }

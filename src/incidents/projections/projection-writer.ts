@@ -140,7 +140,7 @@ export class ProjectionWriter {
         if (figures) cached.totals?.replace(seq, figures);
         casualties ||= figures !== undefined;
         const isNew = seq >= claimsBefore;
-        target.search.saveClaim(incidentId, claim, isNew);
+        target.search.saveClaim(incidentId, seq, claim, isNew);
         target.sources.saveClaim(incidentId, seq, claim, isNew);
       }
       target.rows.saveIncident(fold, casualties ? cached.totals?.ranges() : undefined);

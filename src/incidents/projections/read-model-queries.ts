@@ -211,9 +211,11 @@ export class ReadModelQueries {
   claimHistory(incidentId: string, claimId: string): ClaimHistoryVersion[] {
     return this.prepare<{ ref_json: string; claim_json: string }>(
       `SELECT ref_json, claim_json FROM ${this.tables.claimVersions}
-       WHERE incident_id = ? AND claim_id = ? AND in_history = 1 ORDER BY revision`,
+       WHERE incident_id = ? AND in_history = 1 AND claim_seq =
+         (SELECT seq FROM ${this.tables.claims} WHERE incident_id = ? AND claim_id = ?)
+       ORDER BY revision`,
     )
-      .all(incidentId, claimId)
+      .all(incidentId, incidentId, claimId)
       .map(
         (row) =>
           JSON.parse(
