@@ -148,6 +148,16 @@ export class SqliteEventStore implements EventStore {
     return this.db;
   }
 
+  /**
+   * A transaction of another part on `connection()` committed (a shared read model's catch-up
+   * batch): its WAL frames are checkpointed on the worker as an append's are. Without this the
+   * WAL fills to its limit and SQLite's auto-checkpoint copies it inside that part's COMMIT, on
+   * the event loop.
+   */
+  committedOnConnection(): void {
+    this.checkpointer?.committed();
+  }
+
   /** Keeps `projection` in every append's transaction from now on (one at most). */
   project(projection: InlineProjection): void {
     this.inline = projection;

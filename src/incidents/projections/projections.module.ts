@@ -25,7 +25,7 @@ import { ReadModelQueries } from './read-model-queries.js';
       useFactory: (config: AppConfig, store: EventStore) => {
         // the embedded store's own file: one connection, so appends and rows commit together
         if (store instanceof SqliteEventStore && store.file() === config.readModelFile)
-          return ReadModelDatabase.shared(store.connection());
+          return ReadModelDatabase.shared(store.connection(), () => store.committedOnConnection());
         return ReadModelDatabase.open(config.readModelFile);
       },
     },

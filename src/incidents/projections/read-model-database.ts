@@ -34,6 +34,8 @@ export class ReadModelDatabase {
     readonly db: Database.Database,
     /** False on a connection another part owns (the event store's): close() leaves it open. */
     private readonly owned = true,
+    /** Told after each transaction committedAtNormalSync commits (the owner checkpoints). */
+    private readonly onCommit: () => void = () => undefined,
   ) {
     db.exec(META_SQL);
     const generation = this.meta('generation');
@@ -72,10 +74,12 @@ export class ReadModelDatabase {
   /**
    * The read model on the event store's own connection (the embedded store, same file), so the
    * store can commit projection rows in its appends' transactions (SqliteEventStore.project).
+   * `committed`: called after each batch the read model commits on its own (not inside an
+   * append), so the store checkpoints those WAL frames off the event loop.
    */
-  static shared(db: Database.Database): ReadModelDatabase {
+  static shared(db: Database.Database, committed?: () => void): ReadModelDatabase {
     db.pragma(`cache_size = ${READ_MODEL_CACHE_SIZE}`);
-    return new ReadModelDatabase(db, false);
+    return new ReadModelDatabase(db, false, committed);
   }
 
   /**
@@ -91,13 +95,19 @@ export class ReadModelDatabase {
     const db = this.db;
     if (this.owned || db.inTransaction) return commit();
     const before = db.pragma('synchronous', { simple: true }) as number;
-    if (before <= SYNCHRONOUS_NORMAL) return commit();
+    if (before <= SYNCHRONOUS_NORMAL) return this.told(commit());
     db.pragma(`synchronous = ${SYNCHRONOUS_NORMAL}`);
     try {
-      return commit();
+      return this.told(commit());
     } finally {
       db.pragma(`synchronous = ${before}`);
     }
+  }
+
+  /** `result` of a commit, once the owner of the connection has been told of it. */
+  private told<T>(result: T): T {
+    this.onCommit();
+    return result;
   }
 
   /** Whether the read model lives on a connection it shares with the event store. */
