@@ -68,8 +68,11 @@ describe('WalCheckpointer', () => {
       checkpointer.committed();
       largest = Math.max(largest, walBytes(file));
     }
-    // the limit, plus the commit that crossed it
-    expect(largest).toBeLessThanOrEqual(LIMIT + ROWS_PER_COMMIT * 2 * 16384);
+    // 12 MB without a bound. The writer checkpoints at the limit, but not while the worker's own
+    // checkpoint holds SQLite's checkpoint lock: the commits made meanwhile add to it. Their
+    // number depends on the machine's load (34 KiB to 162 KiB past the limit measured on 2
+    // loaded cores), so the bound asserted is twice the limit, not one commit past it.
+    expect(largest).toBeLessThan(2 * LIMIT);
     await checkpointer.close();
     db.close();
 
