@@ -58,23 +58,24 @@ export class ClaimsAtRevision {
   ): ClaimsAtRevision {
     const t = queries.tables;
     const end = firstSeqAfter(queries, incidentId, revision);
-    // each claim that existed at N and changed after it, once (from the revision index)
+    // each claim that existed at N and changed after it, once, from the revision index alone:
+    // left to itself the planner walks the primary key, every version (with its JSON) of
+    // every claim below `end`, tens of MB at mid-story of a big incident
     const later = queries
-      .prepare<{ claim_seq: number; claim_id: string }>(
-        `SELECT DISTINCT claim_seq, claim_id FROM ${t.claimVersions}
+      .prepare<{ claim_seq: number }>(
+        `SELECT DISTINCT claim_seq FROM ${t.claimVersions} INDEXED BY ${t.claimVersions}_revision
          WHERE incident_id = ? AND revision > ? AND claim_seq < ?`,
       )
       .all(incidentId, revision, end);
-    const versionAt = queries.prepare<{ claim_json: string }>(
-      `SELECT claim_json FROM ${t.claimVersions}
+    const versionAt = queries.prepare<{ claim_id: string; claim_json: string }>(
+      `SELECT claim_id, claim_json FROM ${t.claimVersions}
        WHERE incident_id = ? AND claim_seq = ? AND revision <= ? ORDER BY revision DESC LIMIT 1`,
     );
     const changed = new Map<number, ClaimAt>();
-    for (const row of later) {
-      const json = versionAt.get(incidentId, row.claim_seq, revision)?.claim_json;
-      if (json === undefined)
-        throw new Error(`claim ${row.claim_id} has no version at ${revision}`);
-      changed.set(row.claim_seq, { claimId: row.claim_id, seq: row.claim_seq, json });
+    for (const { claim_seq: seq } of later) {
+      const version = versionAt.get(incidentId, seq, revision);
+      if (version === undefined) throw new Error(`claim seq ${seq} has no version at ${revision}`);
+      changed.set(seq, { claimId: version.claim_id, seq, json: version.claim_json });
     }
     return new ClaimsAtRevision(queries, incidentId, revision, end, changed, perPiece);
   }

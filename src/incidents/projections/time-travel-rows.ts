@@ -78,15 +78,19 @@ export class TimeTravelRows {
   asOfRevision(incidentId: string, t: string): AsOfRevision {
     const key = timeKey(t);
     const table = this.queries.tables.timeline;
+    // both from the (small, covering) recorded-time index: left to itself the planner walks
+    // the rows with their JSON by revision, half the timeline each way from mid-story
     const within = this.queries
       .prepare<{ r: number | null }>(
-        `SELECT max(revision) AS r FROM ${table} WHERE incident_id = ? AND recorded_key <= ?`,
+        `SELECT max(revision) AS r FROM ${table} INDEXED BY ${table}_recorded
+         WHERE incident_id = ? AND recorded_key <= ?`,
       )
       .get(incidentId, key)?.r;
     if (within === null || within === undefined) return 'none';
     const after = this.queries
       .prepare<{ r: number | null }>(
-        `SELECT min(revision) AS r FROM ${table} WHERE incident_id = ? AND recorded_key > ?`,
+        `SELECT min(revision) AS r FROM ${table} INDEXED BY ${table}_recorded
+         WHERE incident_id = ? AND recorded_key > ?`,
       )
       .get(incidentId, key)?.r;
     if (after !== null && after !== undefined && after < within) return 'not-prefix';
