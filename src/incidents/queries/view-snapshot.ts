@@ -22,10 +22,11 @@ const PAGE_CLAIMS = 500;
 export const BATCH_CHARS = 256 * 1024;
 
 /**
- * The snapshot connection's page cache, in KiB (negative: a size, not a page count). Its reads
- * are scans of a view's rows, each page read once: pages of a scan bigger than the cache are out
- * before they are asked again, so better-sqlite3's default (16 MB) held RSS and no hits (16 MB
- * after one GET of the 100,000-event view). 2 MiB keeps the b-trees' upper levels.
+ * The snapshot connection's page cache, in KiB (negative: a size, not a page count). It reads a
+ * view's rows once each (a scan of the claims; for time travel, also one version per changed
+ * claim): pages of a scan bigger than the cache are out before they are asked again, so
+ * better-sqlite3's default (16 MB) only held RSS (all of it after one GET of the 100,000-event
+ * view). 2 MiB keeps the b-trees' upper levels.
  */
 const SNAPSHOT_CACHE_SIZE = -2048;
 
