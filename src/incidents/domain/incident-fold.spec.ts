@@ -76,4 +76,18 @@ describe('IncidentFold: the in-place fold gives what evolve gives', () => {
     expect(fold.peek()).toEqual(fold.state());
     expect(fold.peek()?.claims).toBe(fold.claimList());
   });
+
+  test('equal attribution chains are held once, and the claims read as evolve gives them', () => {
+    // through JSON, as events come from a store: every event brings a chain of its own
+    const events = JSON.parse(JSON.stringify(recorded(9, 400))) as ReturnType<typeof recorded>;
+    const fold = IncidentFold.of(events);
+    const state = events.reduce<IncidentState | null>(evolve, null);
+    // the same bytes (keys in the same order), not only equal values
+    expect(JSON.stringify(fold.state())).toBe(JSON.stringify(state));
+    const claims = fold.claimList();
+    const chains = new Set(claims.map((claim) => claim.attribution));
+    const distinct = new Set(claims.map((claim) => JSON.stringify(claim.attribution)));
+    expect(chains.size).toBe(distinct.size);
+    expect(chains.size).toBeLessThan(claims.length);
+  });
 });

@@ -15,6 +15,7 @@ import {
   openedDetails,
 } from './evolve.js';
 import { settledClaim } from './flags.js';
+import { SharedAttributions } from './shared-attributions.js';
 import type { ClaimState, IncidentState, RecordedIncidentEvent } from './state.js';
 
 /** Read access to the claims of a fold or a state (summaries and history need only this). */
@@ -32,6 +33,8 @@ export class IncidentFold implements ClaimReader {
   private changed: string[] = [];
   /** How to undo each change since begin(), oldest first; null while not recording. */
   private journal: (() => void)[] | null = null;
+  /** Equal attribution chains of the claims held once. */
+  private readonly attributions = new SharedAttributions();
 
   /** A fold that goes on from `state` (copied: the state is not changed). */
   static from(state: IncidentState | null): IncidentFold {
@@ -164,7 +167,8 @@ export class IncidentFold implements ClaimReader {
     };
   }
 
-  private addClaim(claim: ClaimState): void {
+  private addClaim(fresh: ClaimState): void {
+    const claim = this.withSharedAttribution(fresh);
     for (const by of [...claim.disputedBy, ...claim.supportedBy])
       this.noteDependent(by, claim.claimId);
     // a repeated id (never decided, but possible in a log) is found at its first place, as in evolve
@@ -176,10 +180,17 @@ export class IncidentFold implements ClaimReader {
     this.record(() => this.claims.pop());
   }
 
-  private setClaim(at: number, claim: ClaimState): void {
+  private setClaim(at: number, changed: ClaimState): void {
+    const claim = this.withSharedAttribution(changed);
     const before = this.claims[at];
     this.claims[at] = claim;
     this.record(() => (this.claims[at] = before));
+  }
+
+  /** `claim` with the fold's one copy of its attribution chain (the same JSON). */
+  private withSharedAttribution(claim: ClaimState): ClaimState {
+    const attribution = this.attributions.of(claim.attribution);
+    return attribution === claim.attribution ? claim : { ...claim, attribution };
   }
 
   private record(undo: () => void): void {

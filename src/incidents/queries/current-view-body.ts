@@ -23,6 +23,7 @@ import {
 import { incidentNotFound } from './not-found.js';
 import { type KeptView, ViewBytes } from './view-bytes.js';
 import { SNAPSHOT_FROM_CLAIMS, textBatches, ViewSnapshots } from './view-snapshot.js';
+import { writeText } from './write-text.js';
 
 /** Views up to this many characters are kept as one Buffer; bigger ones are streamed. */
 export const KEEP_PLAIN_CHARS = 1024 * 1024;
@@ -152,12 +153,12 @@ export class CurrentViewBodies implements OnModuleDestroy {
       res.end();
       return;
     }
-    const source = Readable.from(text, { objectMode: false });
     try {
       if (!encoding) {
-        await pipeline(source, res);
+        await writeText(res, text);
         return;
       }
+      const source = Readable.from(text, { objectMode: false });
       const compressor = compressStream[encoding]();
       const chunks: Buffer[] = [];
       compressor.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -21,6 +21,15 @@ const PAGE_CLAIMS = 500;
 /** Characters per write of a streamed view (each a run of whole claims). */
 export const BATCH_CHARS = 256 * 1024;
 
+/**
+ * The snapshot connection's page cache, in KiB (negative: a size, not a page count). It reads a
+ * view's rows once each (a scan of the claims; for time travel, also one version per changed
+ * claim): pages of a scan bigger than the cache are out before they are asked again, so
+ * better-sqlite3's default (16 MB) only held RSS (all of it after one GET of the 100,000-event
+ * view). 2 MiB keeps the b-trees' upper levels.
+ */
+const SNAPSHOT_CACHE_SIZE = -2048;
+
 /** One view being read: its text in batches; `end()` ends the read transaction (idempotent). */
 export interface SnapshotView {
   batches(): Generator<string>;
@@ -54,6 +63,12 @@ export interface ReadSnapshot extends RowSource {
   end(): void;
 }
 
+function openSnapshotConnection(file: string): Database.Database {
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
+  db.pragma(`cache_size = ${SNAPSHOT_CACHE_SIZE}`);
+  return db;
+}
+
 export class ViewSnapshots {
   private db?: Database.Database;
   private busy = false;
@@ -70,7 +85,7 @@ export class ViewSnapshots {
    */
   open(tables: GenerationTables): ReadSnapshot | undefined {
     if (this.file === undefined || this.busy) return undefined;
-    const db = (this.db ??= openSqlite(this.file, { readonly: true, fileMustExist: true }));
+    const db = (this.db ??= openSnapshotConnection(this.file));
     db.exec('BEGIN');
     this.busy = true;
     let ended = false;
