@@ -16,14 +16,17 @@ const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
  * The worker's code, as a CommonJS script (`eval`): the worker must load without the build, under
  * Jest's TypeScript transform as from dist/. Its own connection to the same file checkpoints on
  * each request: PASSIVE never blocks the writer nor waits for readers; when the WAL has reached
- * the limit anyway (readers kept it from restarting), RESTART waits for them and makes the next
- * write start the WAL from its beginning. An error ends the worker, and the owner falls back.
+ * the limit anyway (readers kept it from restarting), one RESTART tries to make the next write
+ * start the WAL from its beginning. It never waits (busy_timeout 0): a RESTART waiting on a
+ * writer that commits back to back (a catch-up) held SQLite's checkpoint lock meanwhile, so the
+ * writer's own checkpoint at the limit failed on every commit and the WAL grew past it (32 MB in
+ * a unit test's 12 MB burst, with a 1 MB limit); and once it had the write lock, the event loop's
+ * next commit would have waited for it. An error ends the worker, and the owner falls back.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('busy_timeout = 5000');
+const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
 parentPort.on('message', (message) => {
   if (message === 'close') {
     db.close();
