@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,5 +111,32 @@ describe('SqliteEventStore with an inline projection', () => {
     const event = newEvent();
     await store.append(uniqueStream('c'), [event], { expectedRevision: 'no_stream' });
     expect(projection.seen()).toEqual([event.eventId]);
+  });
+
+  test('stays inline append after append, and a commit from another connection holds it back until it catches up', async () => {
+    const projection = new CountingProjection(store);
+    store.project(projection);
+    const stream = uniqueStream('d');
+    const mine = [newEvent(), newEvent(), newEvent()];
+    for (const [i, event] of mine.entries())
+      await store.append(stream, [event], { expectedRevision: i === 0 ? 'no_stream' : i - 1 });
+    expect(projection.seen()).toEqual(mine.map((event) => event.eventId));
+
+    // another process writes an incident event into the same file
+    const other = new Database(store.file());
+    try {
+      other
+        .prepare(
+          `INSERT INTO events (stream_id, revision, event_id, type, data, metadata)
+           VALUES (?, 0, 'from-another-process', 'Test', '{}', '{}')`,
+        )
+        .run(uniqueStream('e'));
+    } finally {
+      other.close();
+    }
+    const next = newEvent();
+    await store.append(stream, [next], { expectedRevision: 2 });
+    // applying `next` inline would skip the other process's event for good
+    expect(projection.seen()).toEqual(mine.map((event) => event.eventId));
   });
 });

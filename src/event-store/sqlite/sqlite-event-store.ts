@@ -77,6 +77,14 @@ export class SqliteEventStore implements EventStore {
   private inline: InlineProjection | undefined;
   /** What the inline projection's apply returned in the transaction being committed. */
   private inlineCommitted: string | undefined;
+  /**
+   * The inline projection's position when it was last known to hold every event of its streams
+   * in the log. That stays true while every such event since came through its `apply` and no
+   * other connection committed (`data_version`), so a batch need not query the log to know it.
+   */
+  private inlineCaughtUpAt: string | undefined;
+  private inlineCaughtUpVersion = -1;
+  private readonly dataVersion: () => number;
 
   private constructor(
     private readonly db: Database.Database,
@@ -84,6 +92,9 @@ export class SqliteEventStore implements EventStore {
     private readonly checkpointer: WalCheckpointer | undefined,
   ) {
     this.table = new EventTable(db);
+    // moves only when another connection (another process) commits to the file
+    const dataVersionStmt = db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.dataVersion = () => dataVersionStmt.get() as number;
     // each append runs in a savepoint: its refusal undoes only its own writes
     const appendOne = db.transaction((request: AppendRequest, inserted?: StoredEvent[]) =>
       applyAppend(this.table, request, inserted),
@@ -161,6 +172,7 @@ export class SqliteEventStore implements EventStore {
   /** Keeps `projection` in every append's transaction from now on (one at most). */
   project(projection: InlineProjection): void {
     this.inline = projection;
+    this.inlineCaughtUpAt = undefined;
   }
 
   async append(
@@ -227,15 +239,27 @@ export class SqliteEventStore implements EventStore {
 
   /** No event of the projection's streams after its position (other streams' may follow it). */
   private caughtUp(projection: InlineProjection): boolean {
-    const after = toPosition(projection.position());
-    return this.table.readPrefixAfter(projection.streamPrefix, after, 1).length === 0;
+    const position = projection.position();
+    const version = this.dataVersion();
+    if (position === this.inlineCaughtUpAt && version === this.inlineCaughtUpVersion) return true;
+    const caughtUp =
+      this.table.readPrefixAfter(projection.streamPrefix, toPosition(position), 1).length === 0;
+    this.inlineCaughtUpAt = caughtUp ? position : undefined;
+    this.inlineCaughtUpVersion = version;
+    return caughtUp;
   }
 
   private commit(requests: readonly AppendRequest[]): Outcome<AppendResult>[] {
-    const outcomes = this.guard(() => this.commitBatch(requests));
+    let outcomes: Outcome<AppendResult>[];
+    try {
+      outcomes = this.guard(() => this.commitBatch(requests));
+    } catch (error) {
+      this.inlineCaughtUpAt = undefined;
+      throw error;
+    }
     const checkpoint = this.inlineCommitted;
     this.inlineCommitted = undefined;
-    if (checkpoint !== undefined) this.inline?.committed(checkpoint);
+    this.noteInline(checkpoint, outcomes);
     this.checkpointer?.committed();
     this.counters.commits += 1;
     this.counters.appends += requests.length;
@@ -244,6 +268,23 @@ export class SqliteEventStore implements EventStore {
     });
     this.signal.notify();
     return outcomes;
+  }
+
+  /**
+   * After a commit: the projection applied the batch (its checkpoint is then the log's head, every
+   * inserted event having passed through it) and stays caught up at its new position, or events
+   * were inserted without it and the next batch asks the log again.
+   */
+  private noteInline(checkpoint: string | undefined, outcomes: Outcome<AppendResult>[]): void {
+    const projection = this.inline;
+    if (!projection) return;
+    if (checkpoint !== undefined) {
+      projection.committed(checkpoint);
+      this.inlineCaughtUpAt = projection.position() === checkpoint ? checkpoint : undefined;
+    } else if (outcomes.some((outcome) => outcome.ok)) {
+      // an acknowledged append may have inserted events the projection has not applied
+      this.inlineCaughtUpAt = undefined;
+    }
   }
 
   /** A synchronous read as a promise: its errors reject rather than throw. */

@@ -1,5 +1,6 @@
-import { createHash, randomFillSync, randomUUID } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 import { canonicalJson } from '../../common/canonical-json.js';
+import { uuidV7 } from './uuid-v7.js';
 
 function digest(...parts: string[]): Buffer {
   return createHash('sha256').update(parts.join('\u0000')).digest();
@@ -33,8 +34,9 @@ export function shortId(prefix: string, ...parts: string[]): string {
   return `${prefix}-${bytes.subarray(0, 8).toString('hex')}`;
 }
 
+/** A keyed request's ids are derived (a retry repeats them); others are time-ordered (v7). */
 export function eventIdFor(seed: string | undefined, index: number): string {
-  return seed === undefined ? randomUUID() : uuidFrom(seed, String(index));
+  return seed === undefined ? uuidV7() : uuidFrom(seed, String(index));
 }
 
 /** A stable hash of a request: method, path and body with sorted keys. */
