@@ -17,7 +17,7 @@ const INCIDENT = 'bench-live';
 const CLIENTS = 100;
 const RATE = 100;
 const FAN_OUT_CLIENTS = 1000;
-const FAN_OUT_WRITES = 20;
+const FAN_OUT_WRITES = 100;
 const TIMEOUT_MS = 30_000;
 /**
  * Paced writes before the measured phase, not counted, on both sides alike (as the hot bench
