@@ -1,5 +1,6 @@
-import { createHash, randomFillSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../common/canonical-json.js';
+import { pooledRandom, uuidText } from './random-pool.js';
 import { uuidV7 } from './uuid-v7.js';
 
 function digest(...parts: string[]): Buffer {
@@ -11,26 +12,12 @@ export function uuidFrom(...parts: string[]): string {
   const bytes = digest(...parts).subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x80;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** Random bytes drawn 4 KiB at a time (one getrandom call per 512 ids, not one per id). */
-const pool = Buffer.alloc(4096);
-let pooled = pool.length;
-
-function random8(): Buffer {
-  if (pooled + 8 > pool.length) {
-    randomFillSync(pool);
-    pooled = 0;
-  }
-  pooled += 8;
-  return pool.subarray(pooled - 8, pooled);
+  return uuidText(bytes);
 }
 
 /** An id matching ^[a-z0-9][a-z0-9-]{2,63}$: derived from the parts when given, else random. */
 export function shortId(prefix: string, ...parts: string[]): string {
-  const bytes = parts.length > 0 ? digest(prefix, ...parts) : random8();
+  const bytes = parts.length > 0 ? digest(prefix, ...parts) : pooledRandom(8);
   return `${prefix}-${bytes.subarray(0, 8).toString('hex')}`;
 }
 
