@@ -42,6 +42,25 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
     },
   },
+  // better-sqlite3 12 aborts Node 24 when a Database is collected: every connection goes through
+  // openSqlite, which loads the driver this Node needs (types may still come from the package).
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'better-sqlite3',
+              message: 'Open connections with openSqlite (src/sqlite/open-sqlite.ts).',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
   // No import cycles between the service's modules (type-only imports vanish at runtime, so they
   // do not count); tests and benches are leaves nothing imports.
   {

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import {
   type InlineProjection,
   SqliteEventStore,
 } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { openSqlite } from '../../src/sqlite/open-sqlite.js';
 import { newEvent, uniqueStream } from './conformance-kit.js';
 
 /** A projection that keeps its rows in a table of the store's own file. */
@@ -123,7 +123,7 @@ describe('SqliteEventStore with an inline projection', () => {
     expect(projection.seen()).toEqual(mine.map((event) => event.eventId));
 
     // another process writes an incident event into the same file
-    const other = new Database(store.file());
+    const other = openSqlite(store.file());
     try {
       other
         .prepare(
