@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StoredEvent } from '../event-store.js';
+import { InvalidStoreArgument, type StoredEvent } from '../event-store.js';
 
 /** A row of the events table, integers read as bigint so positions never lose precision. */
 interface EventRow {
@@ -23,6 +23,12 @@ export interface EventRecord {
 export interface StoredPlace {
   revision: number;
   position: bigint;
+}
+
+/** A log position given as text (an API argument, a checkpoint), as the table's integer. */
+export function toPosition(value: string): bigint {
+  if (!/^\d+$/.test(value)) throw new InvalidStoreArgument(`not a position: ${value}`);
+  return BigInt(value);
 }
 
 /** No limit, as SQLite spells it. */

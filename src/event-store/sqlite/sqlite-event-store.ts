@@ -17,30 +17,15 @@ import {
   type Subscription,
   WrongExpectedRevision,
 } from '../event-store.js';
-import { EventTable } from './event-table.js';
+import { EventTable, toPosition } from './event-table.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
+import { InlineCatchUp, type InlineProjection } from './inline-catch-up.js';
 import { type AppendRequest, applyAppend, toAppendRequest } from './sqlite-append.js';
 import { openDatabase } from './sqlite-schema.js';
 import { PagedSubscription } from '../paged-subscription.js';
 import { WakeSignal } from '../wake-signal.js';
 
-/**
- * A projection kept in the appends' own transaction, on the store's connection (the embedded
- * read model in the store's file): a write's rows commit with it, so a write needs no second
- * round. When the projection has applied every event of its streams already in the log, `apply`
- * runs inside the transaction with every event the batch inserted (position order; it passes
- * over other streams' events) and what it returns goes to `committed` once the transaction is
- * durable. Behind (catching up), it is not called: its own round brings the events in order. If
- * `apply` throws, only its own writes are undone (a savepoint) and the appends still commit.
- */
-export interface InlineProjection {
-  /** The streams it projects. */
-  readonly streamPrefix: string;
-  /** The log position it has applied (its committed checkpoint). */
-  position(): string;
-  apply(events: readonly StoredEvent[]): string | undefined;
-  committed(checkpoint: string): void;
-}
+export type { InlineProjection } from './inline-catch-up.js';
 
 /** Counters that show group commit at work: appends per committed transaction. */
 export interface SqliteStoreStats {
@@ -59,11 +44,6 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-function toPosition(value: string): bigint {
-  if (!/^\d+$/.test(value)) throw new InvalidStoreArgument(`not a position: ${value}`);
-  return BigInt(value);
-}
-
 /** The embedded EventStore: one SQLite file in WAL mode, durable on acknowledgement. */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
@@ -77,14 +57,7 @@ export class SqliteEventStore implements EventStore {
   private inline: InlineProjection | undefined;
   /** What the inline projection's apply returned in the transaction being committed. */
   private inlineCommitted: string | undefined;
-  /**
-   * The inline projection's position when it was last known to hold every event of its streams
-   * in the log. That stays true while every such event since came through its `apply` and no
-   * other connection committed (`data_version`), so a batch need not query the log to know it.
-   */
-  private inlineCaughtUpAt: string | undefined;
-  private inlineCaughtUpVersion = -1;
-  private readonly dataVersion: () => number;
+  private readonly inlineCatchUp: InlineCatchUp;
 
   private constructor(
     private readonly db: Database.Database,
@@ -92,9 +65,7 @@ export class SqliteEventStore implements EventStore {
     private readonly checkpointer: WalCheckpointer | undefined,
   ) {
     this.table = new EventTable(db);
-    // moves only when another connection (another process) commits to the file
-    const dataVersionStmt = db.prepare<[], number>('PRAGMA data_version').pluck();
-    this.dataVersion = () => dataVersionStmt.get() as number;
+    this.inlineCatchUp = new InlineCatchUp(db, this.table);
     // each append runs in a savepoint: its refusal undoes only its own writes
     const appendOne = db.transaction((request: AppendRequest, inserted?: StoredEvent[]) =>
       applyAppend(this.table, request, inserted),
@@ -103,7 +74,8 @@ export class SqliteEventStore implements EventStore {
       projection.apply(events),
     );
     const batch = db.transaction((requests: readonly AppendRequest[]) => {
-      const projection = this.inline && this.caughtUp(this.inline) ? this.inline : undefined;
+      const projection =
+        this.inline && this.inlineCatchUp.caughtUp(this.inline) ? this.inline : undefined;
       const inserted: StoredEvent[] | undefined = projection ? [] : undefined;
       const outcomes = requests.map((request): Outcome<AppendResult> => {
         try {
@@ -172,7 +144,7 @@ export class SqliteEventStore implements EventStore {
   /** Keeps `projection` in every append's transaction from now on (one at most). */
   project(projection: InlineProjection): void {
     this.inline = projection;
-    this.inlineCaughtUpAt = undefined;
+    this.inlineCatchUp.forget();
   }
 
   async append(
@@ -237,24 +209,12 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  /** No event of the projection's streams after its position (other streams' may follow it). */
-  private caughtUp(projection: InlineProjection): boolean {
-    const position = projection.position();
-    const version = this.dataVersion();
-    if (position === this.inlineCaughtUpAt && version === this.inlineCaughtUpVersion) return true;
-    const caughtUp =
-      this.table.readPrefixAfter(projection.streamPrefix, toPosition(position), 1).length === 0;
-    this.inlineCaughtUpAt = caughtUp ? position : undefined;
-    this.inlineCaughtUpVersion = version;
-    return caughtUp;
-  }
-
   private commit(requests: readonly AppendRequest[]): Outcome<AppendResult>[] {
     let outcomes: Outcome<AppendResult>[];
     try {
       outcomes = this.guard(() => this.commitBatch(requests));
     } catch (error) {
-      this.inlineCaughtUpAt = undefined;
+      this.inlineCatchUp.forget();
       throw error;
     }
     const checkpoint = this.inlineCommitted;
@@ -270,21 +230,17 @@ export class SqliteEventStore implements EventStore {
     return outcomes;
   }
 
-  /**
-   * After a commit: the projection applied the batch (its checkpoint is then the log's head, every
-   * inserted event having passed through it) and stays caught up at its new position, or events
-   * were inserted without it and the next batch asks the log again.
-   */
+  /** After a commit: the inline projection hears of what it applied, and the catch-up of both. */
   private noteInline(checkpoint: string | undefined, outcomes: Outcome<AppendResult>[]): void {
     const projection = this.inline;
     if (!projection) return;
-    if (checkpoint !== undefined) {
-      projection.committed(checkpoint);
-      this.inlineCaughtUpAt = projection.position() === checkpoint ? checkpoint : undefined;
-    } else if (outcomes.some((outcome) => outcome.ok)) {
-      // an acknowledged append may have inserted events the projection has not applied
-      this.inlineCaughtUpAt = undefined;
-    }
+    if (checkpoint !== undefined) projection.committed(checkpoint);
+    // an acknowledged append without the projection may have inserted events it has not applied
+    this.inlineCatchUp.committed(
+      projection,
+      checkpoint,
+      outcomes.some((outcome) => outcome.ok),
+    );
   }
 
   /** A synchronous read as a promise: its errors reject rather than throw. */
