@@ -19,19 +19,26 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import readline from 'node:readline';
+import { parseArgs } from 'node:util';
 import { medianGet, timedGet } from '../lib/timed-get.js';
 import { buildStory, type Story } from '../scale/scale-story.js';
 import { travelGets } from '../scale/travel-get.js';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(name);
-  return at < 0 ? undefined : args[at + 1];
-};
-const size = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 100000);
-const storyFile = option('--story') ?? join(tmpdir(), `travel-story-${size}.db`);
-const main = resolve(option('--main') ?? 'dist/main.js');
-const nodeArgs = args.filter((arg) => arg.startsWith('--node-arg=')).map((arg) => arg.slice(11));
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    story: { type: 'string' },
+    main: { type: 'string' },
+    'node-arg': { type: 'string', multiple: true },
+    keep: { type: 'boolean' },
+  },
+});
+const size = Number(positionals[0] ?? 100000);
+if (!Number.isSafeInteger(size) || size <= 0)
+  throw new Error(`not a story size: ${positionals[0]}`);
+const storyFile = values.story ?? join(tmpdir(), `travel-story-${size}.db`);
+const main = resolve(values.main ?? 'dist/main.js');
+const nodeArgs = values['node-arg'] ?? [];
 
 async function story(): Promise<Story> {
   const about = `${storyFile}.json`;
@@ -111,6 +118,6 @@ try {
   child.kill('SIGINT');
   await new Promise((resolve) => child.once('exit', resolve));
   // --keep: leave the caught-up files (e.g. for EXPLAIN QUERY PLAN)
-  if (args.includes('--keep')) console.log(JSON.stringify({ kept: dir }));
+  if (values.keep) console.log(JSON.stringify({ kept: dir }));
   else rmSync(dir, { recursive: true, force: true });
 }
