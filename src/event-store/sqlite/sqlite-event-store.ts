@@ -20,6 +20,7 @@ import {
 import { EventTable, toPosition } from './event-table.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
 import { InlineCatchUp, type InlineProjection } from './inline-catch-up.js';
+import { type CommittedEvents, LocalSubscribers } from './local-subscribers.js';
 import { type AppendRequest, applyAppend, toAppendRequest } from './sqlite-append.js';
 import { openDatabase } from './sqlite-schema.js';
 import { PagedSubscription } from '../paged-subscription.js';
@@ -49,7 +50,7 @@ export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly table: EventTable;
   private readonly signal = new WakeSignal();
-  private readonly subscriptions = new Set<PagedSubscription>();
+  private readonly subscribers = new LocalSubscribers(this.signal);
   private readonly writer: GroupCommit<AppendRequest, AppendResult>;
   private readonly counters: SqliteStoreStats = { commits: 0, appends: 0, events: 0 };
   private readonly commitBatch: (requests: readonly AppendRequest[]) => Outcome<AppendResult>[];
@@ -57,6 +58,8 @@ export class SqliteEventStore implements EventStore {
   private inline: InlineProjection | undefined;
   /** What the inline projection's apply returned in the transaction being committed. */
   private inlineCommitted: string | undefined;
+  /** What the transaction being committed inserted, for this process's subscribers. */
+  private inserted: CommittedEvents | undefined;
   private readonly inlineCatchUp: InlineCatchUp;
 
   private constructor(
@@ -76,7 +79,11 @@ export class SqliteEventStore implements EventStore {
     const batch = db.transaction((requests: readonly AppendRequest[]) => {
       const projection =
         this.inline && this.inlineCatchUp.caughtUp(this.inline) ? this.inline : undefined;
-      const inserted: StoredEvent[] | undefined = projection ? [] : undefined;
+      const subscribed = this.subscribers.size > 0;
+      const inserted: StoredEvent[] | undefined = projection || subscribed ? [] : undefined;
+      // the head before this batch: a subscriber holding the log up to it can take the batch
+      if (subscribed && inserted)
+        this.inserted = { before: this.table.head().toString(), events: inserted };
       const outcomes = requests.map((request): Outcome<AppendResult> => {
         try {
           return { ok: true, value: appendOne(request, inserted) };
@@ -101,6 +108,7 @@ export class SqliteEventStore implements EventStore {
       // acknowledged without a commit: end that transaction first, or refuse.
       if (db.inTransaction) db.exec('ROLLBACK');
       this.inlineCommitted = undefined;
+      this.inserted = undefined;
       return batch.immediate(requests);
     };
     this.writer = new GroupCommit((requests) => this.commit(requests));
@@ -189,9 +197,9 @@ export class SqliteEventStore implements EventStore {
       (from, limit) => this.guard(() => read(BigInt(from), limit)),
       this.signal,
       after,
-      (closed) => this.subscriptions.delete(closed),
+      (closed) => this.subscribers.delete(closed),
     );
-    this.subscriptions.add(subscription);
+    this.subscribers.add(subscription, { streamId, streamPrefix });
     return subscription;
   }
 
@@ -204,7 +212,7 @@ export class SqliteEventStore implements EventStore {
     // appends already accepted are committed, not dropped
     this.writer.flush();
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await Promise.all(this.subscribers.all().map((subscription) => subscription.close()));
     await this.checkpointer?.close();
     this.db.close();
   }
@@ -215,8 +223,11 @@ export class SqliteEventStore implements EventStore {
       outcomes = this.guard(() => this.commitBatch(requests));
     } catch (error) {
       this.inlineCatchUp.forget();
+      this.inserted = undefined;
       throw error;
     }
+    const inserted = this.inserted;
+    this.inserted = undefined;
     const checkpoint = this.inlineCommitted;
     this.inlineCommitted = undefined;
     this.noteInline(checkpoint, outcomes);
@@ -226,7 +237,7 @@ export class SqliteEventStore implements EventStore {
     requests.forEach((request, i) => {
       if (outcomes[i].ok) this.counters.events += request.events.length;
     });
-    this.signal.notify();
+    this.subscribers.committed(inserted);
     return outcomes;
   }
 

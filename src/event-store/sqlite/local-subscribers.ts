@@ -1,0 +1,66 @@
+import type { StoredEvent } from '../event-store.js';
+import type { PagedSubscription } from '../paged-subscription.js';
+import type { WakeSignal } from '../wake-signal.js';
+
+/** Which events a subscription follows: one stream, a prefix of stream ids, or the whole log. */
+export interface SubscriptionScope {
+  streamId?: string;
+  streamPrefix?: string;
+}
+
+function scopeFilter({ streamId, streamPrefix }: SubscriptionScope): (e: StoredEvent) => boolean {
+  if (streamId !== undefined) return (event) => event.streamId === streamId;
+  // as the table's query: the first code points of the id are the prefix's
+  if (streamPrefix) return (event) => event.streamId.startsWith(streamPrefix);
+  return () => true;
+}
+
+/** What one committed transaction inserted, and the log's head before it. */
+export interface CommittedEvents {
+  /** The position of the last event before the transaction's first insert ('0' for none). */
+  before: string;
+  /** Every event it inserted, in position order. */
+  events: readonly StoredEvent[];
+}
+
+/**
+ * This process's subscriptions to the store. After a commit, each one that holds the log up to
+ * the head before it is handed the committed events of its scope, so it need not read back (and
+ * parse again) what the write path has just written; one that is behind or busy with a page
+ * reads the table as before. The handed-over events are shared between subscribers: read-only.
+ */
+export class LocalSubscribers {
+  private readonly scopes = new Map<PagedSubscription, (event: StoredEvent) => boolean>();
+
+  constructor(private readonly signal: WakeSignal) {}
+
+  get size(): number {
+    return this.scopes.size;
+  }
+
+  add(subscription: PagedSubscription, scope: SubscriptionScope): void {
+    this.scopes.set(subscription, scopeFilter(scope));
+  }
+
+  delete(subscription: PagedSubscription): void {
+    this.scopes.delete(subscription);
+  }
+
+  all(): PagedSubscription[] {
+    return [...this.scopes.keys()];
+  }
+
+  /** Hands `committed` to the subscribers, then wakes every waiting one. */
+  committed(committed: CommittedEvents | undefined): void {
+    const last = committed?.events.at(-1);
+    if (committed && last) {
+      // the generation the notify below brings
+      const generation = this.signal.generation + 1;
+      for (const [subscription, inScope] of this.scopes) {
+        const events = committed.events.filter(inScope);
+        subscription.handOver(committed.before, last.position, events, generation);
+      }
+    }
+    this.signal.notify();
+  }
+}
