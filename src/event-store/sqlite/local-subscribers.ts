@@ -17,8 +17,8 @@ function scopeFilter({ streamId, streamPrefix }: SubscriptionScope): (e: StoredE
 
 /** What one committed transaction inserted, and the log's head before it. */
 export interface CommittedEvents {
-  /** The position of the last event before the transaction's first insert ('0' for none). */
-  before: string;
+  /** The log's head before the transaction's first insert; unknown when no one subscribed. */
+  before: string | undefined;
   /** Every event it inserted, in position order. */
   events: readonly StoredEvent[];
 }
@@ -53,12 +53,13 @@ export class LocalSubscribers {
   /** Hands `committed` to the subscribers, then wakes every waiting one. */
   committed(committed: CommittedEvents | undefined): void {
     const last = committed?.events.at(-1);
-    if (committed && last) {
+    if (committed?.before !== undefined && last) {
       // the generation the notify below brings
       const generation = this.signal.generation + 1;
+      const before = committed.before;
       for (const [subscription, inScope] of this.scopes) {
         const events = committed.events.filter(inScope);
-        subscription.handOver(committed.before, last.position, events, generation);
+        subscription.handOver(before, last.position, events, generation);
       }
     }
     this.signal.notify();

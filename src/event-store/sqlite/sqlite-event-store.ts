@@ -21,6 +21,7 @@ import { EventTable, toPosition } from './event-table.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
 import { InlineCatchUp, type InlineProjection } from './inline-catch-up.js';
 import { type CommittedEvents, LocalSubscribers } from './local-subscribers.js';
+import { RecentCommit } from './recent-commit.js';
 import { type AppendRequest, applyAppend, toAppendRequest } from './sqlite-append.js';
 import { openDatabase } from './sqlite-schema.js';
 import { PagedSubscription } from '../paged-subscription.js';
@@ -58,9 +59,10 @@ export class SqliteEventStore implements EventStore {
   private inline: InlineProjection | undefined;
   /** What the inline projection's apply returned in the transaction being committed. */
   private inlineCommitted: string | undefined;
-  /** What the transaction being committed inserted, for this process's subscribers. */
+  /** What the transaction being committed inserted: for subscribers and the read-back. */
   private inserted: CommittedEvents | undefined;
   private readonly inlineCatchUp: InlineCatchUp;
+  private readonly recent: RecentCommit;
 
   private constructor(
     private readonly db: Database.Database,
@@ -69,6 +71,7 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.table = new EventTable(db);
     this.inlineCatchUp = new InlineCatchUp(db, this.table);
+    this.recent = new RecentCommit(db);
     // each append runs in a savepoint: its refusal undoes only its own writes
     const appendOne = db.transaction((request: AppendRequest, inserted?: StoredEvent[]) =>
       applyAppend(this.table, request, inserted),
@@ -79,11 +82,10 @@ export class SqliteEventStore implements EventStore {
     const batch = db.transaction((requests: readonly AppendRequest[]) => {
       const projection =
         this.inline && this.inlineCatchUp.caughtUp(this.inline) ? this.inline : undefined;
-      const subscribed = this.subscribers.size > 0;
-      const inserted: StoredEvent[] | undefined = projection || subscribed ? [] : undefined;
+      const inserted: StoredEvent[] = [];
       // the head before this batch: a subscriber holding the log up to it can take the batch
-      if (subscribed && inserted)
-        this.inserted = { before: this.table.head().toString(), events: inserted };
+      const before = this.subscribers.size > 0 ? this.table.head().toString() : undefined;
+      this.inserted = { before, events: inserted };
       const outcomes = requests.map((request): Outcome<AppendResult> => {
         try {
           return { ok: true, value: appendOne(request, inserted) };
@@ -92,7 +94,7 @@ export class SqliteEventStore implements EventStore {
           throw error;
         }
       });
-      if (projection && inserted && inserted.length > 0) {
+      if (projection && inserted.length > 0) {
         try {
           this.inlineCommitted = project(projection, inserted);
         } catch {
@@ -169,7 +171,13 @@ export class SqliteEventStore implements EventStore {
       const { from, direction = 'forwards', limit } = options;
       if (from !== undefined && !isCount(from)) throw new InvalidStoreArgument('from: a revision');
       if (limit !== undefined && !isCount(limit)) throw new InvalidStoreArgument('limit: a count');
-      return this.table.readStream(streamId, from, direction === 'backwards', limit);
+      const backwards = direction === 'backwards';
+      // what the write path just appended is read back without a query (recent-commit.ts)
+      const recent =
+        backwards || from === undefined
+          ? undefined
+          : this.recent.readForwards(streamId, from, limit);
+      return recent ?? this.table.readStream(streamId, from, backwards, limit);
     });
   }
 
@@ -223,11 +231,14 @@ export class SqliteEventStore implements EventStore {
       outcomes = this.guard(() => this.commitBatch(requests));
     } catch (error) {
       this.inlineCatchUp.forget();
+      this.recent.forget();
       this.inserted = undefined;
       throw error;
     }
     const inserted = this.inserted;
     this.inserted = undefined;
+    if (inserted) this.recent.remember(inserted.events);
+    else this.recent.forget();
     const checkpoint = this.inlineCommitted;
     this.inlineCommitted = undefined;
     this.noteInline(checkpoint, outcomes);
