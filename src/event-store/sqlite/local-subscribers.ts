@@ -1,11 +1,23 @@
 import type { StoredEvent } from '../event-store.js';
-import type { PagedSubscription } from '../paged-subscription.js';
+import { type PageReader, PagedSubscription } from '../paged-subscription.js';
 import type { WakeSignal } from '../wake-signal.js';
+import type { EventTable } from './event-table.js';
 
 /** Which events a subscription follows: one stream, a prefix of stream ids, or the whole log. */
 export interface SubscriptionScope {
   streamId?: string;
   streamPrefix?: string;
+}
+
+/** How the table reads a scope's events after a position: the filter below, as a query. */
+export function scopeReader(
+  table: EventTable,
+  { streamId, streamPrefix }: SubscriptionScope,
+): (after: bigint, limit: number) => StoredEvent[] {
+  if (streamId !== undefined)
+    return (after, limit) => table.readStreamAfter(streamId, after, limit);
+  if (streamPrefix) return (after, limit) => table.readPrefixAfter(streamPrefix, after, limit);
+  return (after, limit) => table.readAll(after, limit);
 }
 
 function scopeFilter({ streamId, streamPrefix }: SubscriptionScope): (e: StoredEvent) => boolean {
@@ -38,12 +50,13 @@ export class LocalSubscribers {
     return this.scopes.size;
   }
 
-  add(subscription: PagedSubscription, scope: SubscriptionScope): void {
+  /** A subscription to `scope` after `after`, reading its pages with `readPage`. */
+  open(after: string, scope: SubscriptionScope, readPage: PageReader): PagedSubscription {
+    const subscription = new PagedSubscription(readPage, this.signal, after, (closed) =>
+      this.scopes.delete(closed),
+    );
     this.scopes.set(subscription, scopeFilter(scope));
-  }
-
-  delete(subscription: PagedSubscription): void {
-    this.scopes.delete(subscription);
+    return subscription;
   }
 
   all(): PagedSubscription[] {

@@ -20,11 +20,10 @@ import {
 import { EventTable, toPosition } from './event-table.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
 import { InlineCatchUp, type InlineProjection } from './inline-catch-up.js';
-import { type CommittedEvents, LocalSubscribers } from './local-subscribers.js';
+import { type CommittedEvents, LocalSubscribers, scopeReader } from './local-subscribers.js';
 import { RecentCommit } from './recent-commit.js';
 import { type AppendRequest, applyAppend, toAppendRequest } from './sqlite-append.js';
 import { openDatabase } from './sqlite-schema.js';
-import { PagedSubscription } from '../paged-subscription.js';
 import { WakeSignal } from '../wake-signal.js';
 
 export type { InlineProjection } from './inline-catch-up.js';
@@ -195,20 +194,10 @@ export class SqliteEventStore implements EventStore {
     toPosition(after);
     if (streamId !== undefined && streamPrefix !== undefined)
       throw new InvalidStoreArgument('subscribe to a streamId or a streamPrefix, not both');
-    const read: (after: bigint, limit: number) => StoredEvent[] =
-      streamId !== undefined
-        ? (from, limit) => this.table.readStreamAfter(streamId, from, limit)
-        : streamPrefix
-          ? (from, limit) => this.table.readPrefixAfter(streamPrefix, from, limit)
-          : (from, limit) => this.table.readAll(from, limit);
-    const subscription = new PagedSubscription(
-      (from, limit) => this.guard(() => read(BigInt(from), limit)),
-      this.signal,
-      after,
-      (closed) => this.subscribers.delete(closed),
+    const read = scopeReader(this.table, { streamId, streamPrefix });
+    return this.subscribers.open(after, { streamId, streamPrefix }, (from, limit) =>
+      this.guard(() => read(BigInt(from), limit)),
     );
-    this.subscribers.add(subscription, { streamId, streamPrefix });
-    return subscription;
   }
 
   head(): Promise<string> {
