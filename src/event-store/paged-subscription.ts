@@ -21,6 +21,10 @@ export class PagedSubscription implements Subscription, AsyncIterator<StoredEven
   private last: string;
   private closed = false;
   private cancelWait: (() => void) | undefined;
+  /** The wake generation up to which a hand-over told it everything (no read needed), or -1. */
+  private toldUpTo = -1;
+  /** A page read is in flight (an asynchronous reader): a hand-over now could be overwritten. */
+  private reading = false;
   // next() calls are served one after another, as the iterator protocol expects
   private turn: Promise<unknown> = Promise.resolve();
 
@@ -58,6 +62,29 @@ export class PagedSubscription implements Subscription, AsyncIterator<StoredEven
     if (comparePositions(position, this.last) > 0) this.last = position;
   }
 
+  /**
+   * The store hands over the events it has just committed: `events` are every event of this
+   * subscription's scope with a position in (`before`, `through`], and `generation` is the wake
+   * generation its notify will bring. Taken only when the subscription has delivered its page and
+   * holds everything up to `before` (else a gap: it reads from the table as usual); then its next
+   * wake-up delivers them without a read. Returns whether it took them.
+   */
+  handOver(
+    before: string,
+    through: string,
+    events: readonly StoredEvent[],
+    generation: number,
+  ): boolean {
+    if (this.closed || this.reading || this.index < this.page.length) return false;
+    if (comparePositions(this.last, before) < 0) return false;
+    const last = this.last;
+    this.page = events.filter((event) => comparePositions(event.position, last) > 0);
+    this.index = 0;
+    if (comparePositions(through, last) > 0) this.last = through;
+    this.toldUpTo = generation;
+    return true;
+  }
+
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
@@ -74,7 +101,18 @@ export class PagedSubscription implements Subscription, AsyncIterator<StoredEven
       if (this.index < this.page.length) return { done: false, value: this.page[this.index++] };
       // the generation before the read: a wake-up while the read is in flight is not lost
       const seen = this.signal.generation;
-      const page = await this.readPage(this.last, PAGE_SIZE);
+      if (seen === this.toldUpTo) {
+        // a hand-over told it everything up to this wake-up: nothing to read until the next
+        await this.waitAfter(seen);
+        continue;
+      }
+      this.reading = true;
+      let page: StoredEvent[];
+      try {
+        page = await this.readPage(this.last, PAGE_SIZE);
+      } finally {
+        this.reading = false;
+      }
       if (this.closed) return DONE;
       if (page.length > 0) {
         this.page = page;
@@ -83,8 +121,12 @@ export class PagedSubscription implements Subscription, AsyncIterator<StoredEven
         if (comparePositions(last, this.last) > 0) this.last = last;
         continue;
       }
-      await this.signal.after(seen, (cancel) => (this.cancelWait = cancel));
-      this.cancelWait = undefined;
+      await this.waitAfter(seen);
     }
+  }
+
+  private async waitAfter(seen: number): Promise<void> {
+    await this.signal.after(seen, (cancel) => (this.cancelWait = cancel));
+    this.cancelWait = undefined;
   }
 }

@@ -20,9 +20,10 @@ import {
 import { EventTable, toPosition } from './event-table.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
 import { InlineCatchUp, type InlineProjection } from './inline-catch-up.js';
+import { type CommittedEvents, LocalSubscribers, scopeReader } from './local-subscribers.js';
+import { RecentCommit } from './recent-commit.js';
 import { type AppendRequest, applyAppend, toAppendRequest } from './sqlite-append.js';
 import { openDatabase } from './sqlite-schema.js';
-import { PagedSubscription } from '../paged-subscription.js';
 import { WakeSignal } from '../wake-signal.js';
 
 export type { InlineProjection } from './inline-catch-up.js';
@@ -49,7 +50,7 @@ export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly table: EventTable;
   private readonly signal = new WakeSignal();
-  private readonly subscriptions = new Set<PagedSubscription>();
+  private readonly subscribers = new LocalSubscribers(this.signal);
   private readonly writer: GroupCommit<AppendRequest, AppendResult>;
   private readonly counters: SqliteStoreStats = { commits: 0, appends: 0, events: 0 };
   private readonly commitBatch: (requests: readonly AppendRequest[]) => Outcome<AppendResult>[];
@@ -57,7 +58,10 @@ export class SqliteEventStore implements EventStore {
   private inline: InlineProjection | undefined;
   /** What the inline projection's apply returned in the transaction being committed. */
   private inlineCommitted: string | undefined;
+  /** What the transaction being committed inserted: for subscribers and the read-back. */
+  private inserted: CommittedEvents | undefined;
   private readonly inlineCatchUp: InlineCatchUp;
+  private readonly recent: RecentCommit;
 
   private constructor(
     private readonly db: Database.Database,
@@ -66,6 +70,7 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.table = new EventTable(db);
     this.inlineCatchUp = new InlineCatchUp(db, this.table);
+    this.recent = new RecentCommit(db);
     // each append runs in a savepoint: its refusal undoes only its own writes
     const appendOne = db.transaction((request: AppendRequest, inserted?: StoredEvent[]) =>
       applyAppend(this.table, request, inserted),
@@ -76,7 +81,10 @@ export class SqliteEventStore implements EventStore {
     const batch = db.transaction((requests: readonly AppendRequest[]) => {
       const projection =
         this.inline && this.inlineCatchUp.caughtUp(this.inline) ? this.inline : undefined;
-      const inserted: StoredEvent[] | undefined = projection ? [] : undefined;
+      const inserted: StoredEvent[] = [];
+      // the head before this batch: a subscriber holding the log up to it can take the batch
+      const before = this.subscribers.size > 0 ? this.table.head().toString() : undefined;
+      this.inserted = { before, events: inserted };
       const outcomes = requests.map((request): Outcome<AppendResult> => {
         try {
           return { ok: true, value: appendOne(request, inserted) };
@@ -85,7 +93,7 @@ export class SqliteEventStore implements EventStore {
           throw error;
         }
       });
-      if (projection && inserted && inserted.length > 0) {
+      if (projection && inserted.length > 0) {
         try {
           this.inlineCommitted = project(projection, inserted);
         } catch {
@@ -101,6 +109,7 @@ export class SqliteEventStore implements EventStore {
       // acknowledged without a commit: end that transaction first, or refuse.
       if (db.inTransaction) db.exec('ROLLBACK');
       this.inlineCommitted = undefined;
+      this.inserted = undefined;
       return batch.immediate(requests);
     };
     this.writer = new GroupCommit((requests) => this.commit(requests));
@@ -161,7 +170,13 @@ export class SqliteEventStore implements EventStore {
       const { from, direction = 'forwards', limit } = options;
       if (from !== undefined && !isCount(from)) throw new InvalidStoreArgument('from: a revision');
       if (limit !== undefined && !isCount(limit)) throw new InvalidStoreArgument('limit: a count');
-      return this.table.readStream(streamId, from, direction === 'backwards', limit);
+      const backwards = direction === 'backwards';
+      // what the write path just appended is read back without a query (recent-commit.ts)
+      const recent =
+        backwards || from === undefined
+          ? undefined
+          : this.recent.readForwards(streamId, from, limit);
+      return recent ?? this.table.readStream(streamId, from, backwards, limit);
     });
   }
 
@@ -179,20 +194,10 @@ export class SqliteEventStore implements EventStore {
     toPosition(after);
     if (streamId !== undefined && streamPrefix !== undefined)
       throw new InvalidStoreArgument('subscribe to a streamId or a streamPrefix, not both');
-    const read: (after: bigint, limit: number) => StoredEvent[] =
-      streamId !== undefined
-        ? (from, limit) => this.table.readStreamAfter(streamId, from, limit)
-        : streamPrefix
-          ? (from, limit) => this.table.readPrefixAfter(streamPrefix, from, limit)
-          : (from, limit) => this.table.readAll(from, limit);
-    const subscription = new PagedSubscription(
-      (from, limit) => this.guard(() => read(BigInt(from), limit)),
-      this.signal,
-      after,
-      (closed) => this.subscriptions.delete(closed),
+    const read = scopeReader(this.table, { streamId, streamPrefix });
+    return this.subscribers.open(after, { streamId, streamPrefix }, (from, limit) =>
+      this.guard(() => read(BigInt(from), limit)),
     );
-    this.subscriptions.add(subscription);
-    return subscription;
   }
 
   head(): Promise<string> {
@@ -204,7 +209,7 @@ export class SqliteEventStore implements EventStore {
     // appends already accepted are committed, not dropped
     this.writer.flush();
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await Promise.all(this.subscribers.all().map((subscription) => subscription.close()));
     await this.checkpointer?.close();
     this.db.close();
   }
@@ -215,8 +220,14 @@ export class SqliteEventStore implements EventStore {
       outcomes = this.guard(() => this.commitBatch(requests));
     } catch (error) {
       this.inlineCatchUp.forget();
+      this.recent.forget();
+      this.inserted = undefined;
       throw error;
     }
+    const inserted = this.inserted;
+    this.inserted = undefined;
+    if (inserted) this.recent.remember(inserted.events);
+    else this.recent.forget();
     const checkpoint = this.inlineCommitted;
     this.inlineCommitted = undefined;
     this.noteInline(checkpoint, outcomes);
@@ -226,7 +237,7 @@ export class SqliteEventStore implements EventStore {
     requests.forEach((request, i) => {
       if (outcomes[i].ok) this.counters.events += request.events.length;
     });
-    this.signal.notify();
+    this.subscribers.committed(inserted);
     return outcomes;
   }
 
