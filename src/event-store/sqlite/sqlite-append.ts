@@ -105,18 +105,22 @@ export function applyAppend(
     throw new WrongExpectedRevision(streamId, expectedRevision, actual);
   let revision = actual;
   let position = 0n;
+  // handed on only once every insert succeeded: a failure half-way rolls back the savepoint
+  const mine: StoredEvent[] = [];
   for (const event of events) {
     revision += 1;
     position = table.insert(streamId, revision, event);
-    inserted?.push({
-      eventId: event.eventId,
-      streamId,
-      revision,
-      position: position.toString(),
-      type: event.type,
-      data: JSON.parse(event.data) as unknown,
-      metadata: JSON.parse(event.metadata) as StoredEvent['metadata'],
-    });
+    if (inserted)
+      mine.push({
+        eventId: event.eventId,
+        streamId,
+        revision,
+        position: position.toString(),
+        type: event.type,
+        data: JSON.parse(event.data) as unknown,
+        metadata: JSON.parse(event.metadata) as StoredEvent['metadata'],
+      });
   }
+  inserted?.push(...mine);
   return { revision, position: position.toString() };
 }
