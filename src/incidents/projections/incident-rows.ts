@@ -74,9 +74,9 @@ export class IncidentRows {
     this.versions = new RowBuffer(
       db,
       `INSERT OR IGNORE INTO ${t.claimVersions}
-         (incident_id, claim_id, revision, claim_seq, kind, ref_json, claim_json, in_history)
+         (incident_id, claim_id, revision, claim_seq, kind, claim_json, in_history)
        VALUES`,
-      8,
+      7,
     );
     this.claimRows = new RowBuffer(
       db,
@@ -149,13 +149,13 @@ export class IncidentRows {
 
   /**
    * The claim after an event that changed it: `claimJson` is the claim as the view shows it;
-   * `inHistory` false when the event is about another claim (kept for time travel only).
+   * `inHistory` false when the event is about another claim (kept for time travel only). Its
+   * event ref is the timeline entry's at `revision` (versionRefJson).
    */
   addVersion(
     incidentId: string,
     revision: number,
     place: { claim: ClaimState; seq: number; inHistory: boolean },
-    refJson: string,
     claimJson: string,
   ): void {
     const { claim, seq, inHistory } = place;
@@ -165,7 +165,6 @@ export class IncidentRows {
       revision,
       seq,
       claim.kind,
-      refJson,
       claimJson,
       inHistory ? 1 : 0,
     );

@@ -229,7 +229,7 @@ export class ProjectionWriter {
       if (!claim || seq === undefined) continue;
       const claimJson = claimViewJson(claim);
       const place = { claim, seq, inHistory: claimId === own };
-      rows.addVersion(incidentId, event.revision, place, refJson, claimJson);
+      rows.addVersion(incidentId, event.revision, place, claimJson);
       changes.claims.set(claimId, claimJson);
     }
   }
