@@ -80,8 +80,9 @@ export class IncidentRows {
     );
     this.claimRows = new RowBuffer(
       db,
-      `INSERT OR REPLACE INTO ${t.claims} (incident_id, seq, claim_id, claim_json) VALUES`,
-      4,
+      `INSERT OR REPLACE INTO ${t.claims} (incident_id, seq, claim_id, claim_json, search_doc)
+       VALUES`,
+      5,
     );
     this.sql = {
       details: db.prepare(
@@ -184,16 +185,16 @@ export class IncidentRows {
   }
 
   /**
-   * The claim row and, for a casualties claim, its live figures (none once retracted), which it
-   * returns; undefined for a statement.
+   * The claim row (with its search document's rowid) and, for a casualties claim, its live
+   * figures (none once retracted), which it returns; undefined for a statement.
    */
   saveClaim(
     incidentId: string,
     seq: number,
     claim: ClaimState,
-    claimJson: string,
+    json: { claim: string; searchDoc: number },
   ): FigureRow[] | undefined {
-    this.claimRows.add(incidentId, seq, claim.claimId, claimJson);
+    this.claimRows.add(incidentId, seq, claim.claimId, json.claim, json.searchDoc);
     if (claim.kind !== 'casualties') return undefined;
     this.sql.dropSources.run(incidentId, seq);
     if (claim.state === 'retracted') return [];

@@ -8,7 +8,7 @@ import { searchTablesSql } from '../../search/search-tables.js';
 import { sourceTablesSql } from '../../sources/source-tables.js';
 
 /** Bump when a projection's rows change shape: a read model of another schema is rebuilt. */
-export const READ_MODEL_SCHEMA = 8;
+export const READ_MODEL_SCHEMA = 9;
 
 export interface GenerationTables {
   incidents: string;
@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS rm_checkpoints (
  * world-time sort key (domain/world-time.ts, timelineSortKey) and `recorded_key` its recordedAt,
  * as UTC ISO text (sorts as time). `seq` is a claim's place in first-reported order.
  * - incidents: the view's incident fields (`details_json`, in view order) and the list summary;
- * - claims: each claim as the view shows it; casualty_sources: each live casualty figure;
+ * - claims: each claim as the view shows it, with its search document's rowid; casualty_sources: each live casualty figure;
  * - detail_versions: the incident fields after each event that changed them, for time travel;
  * - timeline: every event (its entry); claim_versions: each claim after each event that changed
  *   it; `in_history` 0 for a claim an event about another claim changed (a retraction clearing
@@ -92,6 +92,7 @@ CREATE TABLE ${t.claims} (
   seq         INTEGER NOT NULL,
   claim_id    TEXT    NOT NULL,
   claim_json  TEXT    NOT NULL,
+  search_doc  INTEGER NOT NULL,
   PRIMARY KEY (incident_id, seq)
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX ${t.claims}_id ON ${t.claims} (incident_id, claim_id);
