@@ -3,6 +3,8 @@
  * under --cpu-prof): builds the scale story once into `--story <file>` (kept for the next run),
  * copies it to a fresh directory (empty read model: the service catches up first, as in the
  * bench), then times the current view and the first and repeated asOf / revision / reportedBy.
+ * Catch-up as the bench counts it (events/s from the first poll at a tenth of the story to the
+ * end) and the server's main-thread CPU over the same window.
  * Run: `node bench/scale-read/run.mjs --entry travel-server 100000 --story /tmp/story.db
  * [--main dist/main.js] [--node-arg=--cpu-prof ...]`.
  */
@@ -23,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { medianGet, timedGet } from '../lib/timed-get.js';
 import { buildStory, type Story } from '../scale/scale-story.js';
 import { travelGets } from '../scale/travel-get.js';
+import { mainThreadCpuMs } from './thread-cpu.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -78,13 +81,26 @@ try {
   const view = `${url}/incidents/${s.incidentId}`;
   const latest = `${view}/timeline?order=desc&limit=1`;
   const begun = process.hrtime.bigint();
+  let tenth: { at: bigint; revision: number; cpuMs: number | null } | undefined;
+  let caughtUp: { rate: number | null; mainCpuMs: number | null };
   for (;;) {
     const answer = await timedGet(latest);
+    const at = process.hrtime.bigint();
     const items =
       answer.status === 200
         ? (JSON.parse(answer.body.toString()) as { items: { revision: number }[] }).items
         : [];
-    if ((items[0]?.revision ?? -1) >= s.events - 1) break;
+    const revision = items[0]?.revision ?? -1;
+    if (revision >= s.events - 1) {
+      const cpuMs = mainThreadCpuMs(child.pid ?? 0);
+      caughtUp = {
+        rate: tenth ? ((revision - tenth.revision) * 1e9) / Number(at - tenth.at) : null,
+        mainCpuMs: tenth?.cpuMs != null && cpuMs !== null ? cpuMs - tenth.cpuMs : null,
+      };
+      break;
+    }
+    if (!tenth && revision >= s.events / 10)
+      tenth = { at, revision, cpuMs: mainThreadCpuMs(child.pid ?? 0) };
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   const catchUpMs = Number(process.hrtime.bigint() - begun) / 1e6;
@@ -106,6 +122,8 @@ try {
   console.log(
     JSON.stringify({
       catchUpMs: Math.round(catchUpMs),
+      catchUpRate: caughtUp.rate === null ? null : Math.round(caughtUp.rate),
+      catchUpMainCpuMs: caughtUp.mainCpuMs,
       viewMs: r(plain.ms),
       gzipMs: r(gzip.ms),
       asOf: [r(asOf.firstMs), r(asOf.medianMs), asOf.bytes],

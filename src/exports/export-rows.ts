@@ -2,6 +2,7 @@
 import type { AttributionLink } from '../incidents/domain/events.js';
 import type { ClaimView, EventRef } from '../incidents/domain/view-types.js';
 import { ReadModelQueries } from '../incidents/projections/read-model-queries.js';
+import { versionRefJson } from '../incidents/projections/read-model-schema.js';
 import { claimText } from '../search/claim-filter.js';
 import type { Cell } from './csv.js';
 
@@ -85,8 +86,10 @@ export function claimRows(queries: ReadModelQueries, incidentId: string): Cell[]
 
 export function casualtyRows(queries: ReadModelQueries, incidentId: string): Cell[][] {
   const t = queries.tables;
-  const sql = `SELECT v.ref_json, v.claim_json, json_extract(c.claim_json, '$.state') AS now
+  const sql = `SELECT ${versionRefJson('e')} AS ref_json, v.claim_json,
+      json_extract(c.claim_json, '$.state') AS now
     FROM ${t.claimVersions} v JOIN ${t.claims} c ON c.incident_id = v.incident_id AND c.seq = v.claim_seq
+    JOIN ${t.timeline} e ON e.incident_id = v.incident_id AND e.revision = v.revision
     WHERE v.incident_id = ? AND v.kind = 'casualties' AND v.in_history = 1
     ORDER BY v.claim_seq, v.revision`;
   const rows: Cell[][] = [];

@@ -33,31 +33,25 @@ export function claimDoc(claim: ClaimState): Doc {
   return { body, names, recent: claim.reportedAt };
 }
 
-/** The docs row of the incident's own document: below every claim's seq. */
-const INCIDENT_DOC = -1;
-
 export class SearchRows {
-  private readonly docOf: Database.Statement<
-    [string, number],
-    { doc: number; body: string | null }
-  >;
-  private readonly addDoc: Database.Statement<[string, number, number, string | null]>;
-  private readonly setBody: Database.Statement<[string, string, number]>;
+  private readonly docOf: Database.Statement<[string], { doc: number; body: string }>;
+  private readonly claimDocOf: Database.Statement<[string, number], { doc: number }>;
+  private readonly addDoc: Database.Statement<[string, number, string]>;
+  private readonly setBody: Database.Statement<[string, string]>;
   private readonly drop: Database.Statement<[number]>;
   private readonly add: Database.Statement<[string, string, string, string, string]>;
   private readonly replace: Database.Statement<[number, string, string, string, string, string]>;
 
   constructor(db: Database.Database, generation: number) {
     const t = generationTables(generation);
-    this.docOf = db.prepare(
-      `SELECT doc, body FROM ${t.searchDocs} WHERE incident_id = ? AND claim_seq = ?`,
+    this.docOf = db.prepare(`SELECT doc, body FROM ${t.searchDocs} WHERE incident_id = ?`);
+    this.claimDocOf = db.prepare(
+      `SELECT search_doc AS doc FROM ${t.claims} WHERE incident_id = ? AND seq = ?`,
     );
     this.addDoc = db.prepare(
-      `INSERT INTO ${t.searchDocs} (incident_id, claim_seq, doc, body) VALUES (?, ?, ?, ?)`,
+      `INSERT INTO ${t.searchDocs} (incident_id, doc, body) VALUES (?, ?, ?)`,
     );
-    this.setBody = db.prepare(
-      `UPDATE ${t.searchDocs} SET body = ? WHERE incident_id = ? AND claim_seq = ?`,
-    );
+    this.setBody = db.prepare(`UPDATE ${t.searchDocs} SET body = ? WHERE incident_id = ?`);
     this.drop = db.prepare(`DELETE FROM ${t.search} WHERE rowid = ?`);
     this.add = db.prepare(
       `INSERT INTO ${t.search} (body, names, incident_id, claim_id, recent) VALUES (?, ?, ?, ?, ?)`,
@@ -72,31 +66,30 @@ export class SearchRows {
   saveIncident(details: IncidentDetails): void {
     const { incidentId } = details;
     const doc = incidentDoc(details);
-    const stored = this.docOf.get(incidentId, INCIDENT_DOC);
+    const stored = this.docOf.get(incidentId);
     if (!stored) {
-      this.addDoc.run(incidentId, INCIDENT_DOC, this.insert(incidentId, '', doc), doc.body);
+      this.addDoc.run(incidentId, this.insert(incidentId, '', doc), doc.body);
       return;
     }
     if (stored.body === doc.body) return;
     this.drop.run(stored.doc);
     this.replace.run(stored.doc, doc.body, doc.names, incidentId, '', doc.recent);
-    this.setBody.run(doc.body, incidentId, INCIDENT_DOC);
+    this.setBody.run(doc.body, incidentId);
   }
 
   /**
    * The claim's document (the claim at `seq`), replaced whole (the index keeps no copy to
-   * compare with). `isNew`: the claim has no document yet (first folded in this batch): none is
-   * looked up.
+   * compare with); returns its rowid, which the caller stores in the claim's row (the claim row
+   * is written anyway, so a claim's document costs no row of its own). `isNew`: the claim has
+   * no document yet (first folded in this batch): none is looked up.
    */
-  saveClaim(incidentId: string, seq: number, claim: ClaimState, isNew = false): void {
+  saveClaim(incidentId: string, seq: number, claim: ClaimState, isNew = false): number {
     const doc = claimDoc(claim);
-    const stored = isNew ? undefined : this.docOf.get(incidentId, seq);
-    if (!stored) {
-      this.addDoc.run(incidentId, seq, this.insert(incidentId, claim.claimId, doc), null);
-      return;
-    }
+    const stored = isNew ? undefined : this.claimDocOf.get(incidentId, seq);
+    if (!stored) return this.insert(incidentId, claim.claimId, doc);
     this.drop.run(stored.doc);
     this.replace.run(stored.doc, doc.body, doc.names, incidentId, claim.claimId, doc.recent);
+    return stored.doc;
   }
 
   /** A new document; FTS5 gives it the next rowid. */

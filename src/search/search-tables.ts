@@ -1,11 +1,10 @@
 /**
  * The full-text index of one read-model generation (SQLite FTS5): one document per incident
  * (title, summary, place, tags) and one per claim (text, figure wordings and groups, and the
- * names in its attribution chain). `rm_search_docs` maps (incident, claim seq; -1 for the
- * incident's own document) to the document's rowid, so a changed claim replaces only its own
- * document; for an incident's document it also keeps the text, so a batch that did not change
- * the incident's fields leaves it alone. Keyed by seq, not claim id: seqs grow, so a batch's
- * new documents land on the last leaf page instead of one random page each.
+ * names in its attribution chain). A claim's document rowid is kept in its claim row
+ * (`search_doc`), which is written whenever the claim changes, so a changed claim replaces only
+ * its own document at no row of its own. `rm_search_docs` holds each incident's document rowid
+ * and text, so a batch that did not change the incident's fields leaves it alone.
  *
  * Contentless (`content=''`): the index does not keep a second copy of each document's text
  * (the claim rows have it); `contentless_unindexed` keeps the UNINDEXED columns the queries
@@ -19,11 +18,9 @@ CREATE VIRTUAL TABLE ${search} USING fts5(
   tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE TABLE ${docs} (
-  incident_id TEXT    NOT NULL,
-  claim_seq   INTEGER NOT NULL,
+  incident_id TEXT    PRIMARY KEY,
   doc         INTEGER NOT NULL,
-  body        TEXT,
-  PRIMARY KEY (incident_id, claim_seq)
+  body        TEXT    NOT NULL
 ) WITHOUT ROWID;
 `;
 }

@@ -74,14 +74,15 @@ export class IncidentRows {
     this.versions = new RowBuffer(
       db,
       `INSERT OR IGNORE INTO ${t.claimVersions}
-         (incident_id, claim_id, revision, claim_seq, kind, ref_json, claim_json, in_history)
+         (incident_id, claim_id, revision, claim_seq, kind, claim_json, in_history)
        VALUES`,
-      8,
+      7,
     );
     this.claimRows = new RowBuffer(
       db,
-      `INSERT OR REPLACE INTO ${t.claims} (incident_id, seq, claim_id, claim_json) VALUES`,
-      4,
+      `INSERT OR REPLACE INTO ${t.claims} (incident_id, seq, claim_id, claim_json, search_doc)
+       VALUES`,
+      5,
     );
     this.sql = {
       details: db.prepare(
@@ -149,13 +150,13 @@ export class IncidentRows {
 
   /**
    * The claim after an event that changed it: `claimJson` is the claim as the view shows it;
-   * `inHistory` false when the event is about another claim (kept for time travel only).
+   * `inHistory` false when the event is about another claim (kept for time travel only). Its
+   * event ref is the timeline entry's at `revision` (versionRefJson).
    */
   addVersion(
     incidentId: string,
     revision: number,
     place: { claim: ClaimState; seq: number; inHistory: boolean },
-    refJson: string,
     claimJson: string,
   ): void {
     const { claim, seq, inHistory } = place;
@@ -165,7 +166,6 @@ export class IncidentRows {
       revision,
       seq,
       claim.kind,
-      refJson,
       claimJson,
       inHistory ? 1 : 0,
     );
@@ -185,16 +185,16 @@ export class IncidentRows {
   }
 
   /**
-   * The claim row and, for a casualties claim, its live figures (none once retracted), which it
-   * returns; undefined for a statement.
+   * The claim row (with its search document's rowid) and, for a casualties claim, its live
+   * figures (none once retracted), which it returns; undefined for a statement.
    */
   saveClaim(
     incidentId: string,
     seq: number,
     claim: ClaimState,
-    claimJson: string,
+    json: { claim: string; searchDoc: number },
   ): FigureRow[] | undefined {
-    this.claimRows.add(incidentId, seq, claim.claimId, claimJson);
+    this.claimRows.add(incidentId, seq, claim.claimId, json.claim, json.searchDoc);
     if (claim.kind !== 'casualties') return undefined;
     this.sql.dropSources.run(incidentId, seq);
     if (claim.state === 'retracted') return [];

@@ -136,11 +136,11 @@ export class ProjectionWriter {
         if (!claim || seq === undefined) continue;
         // loaded before this batch's figures are written, then kept up to date in memory
         if (claim.kind === 'casualties') cached.totals ??= target.rows.loadTotals(incidentId);
-        const figures = target.rows.saveClaim(incidentId, seq, claim, json);
+        const isNew = seq >= claimsBefore;
+        const searchDoc = target.search.saveClaim(incidentId, seq, claim, isNew);
+        const figures = target.rows.saveClaim(incidentId, seq, claim, { claim: json, searchDoc });
         if (figures) cached.totals?.replace(seq, figures);
         casualties ||= figures !== undefined;
-        const isNew = seq >= claimsBefore;
-        target.search.saveClaim(incidentId, seq, claim, isNew);
         target.sources.saveClaim(incidentId, seq, claim, isNew);
       }
       target.rows.saveIncident(fold, casualties ? cached.totals?.ranges() : undefined);
@@ -229,7 +229,7 @@ export class ProjectionWriter {
       if (!claim || seq === undefined) continue;
       const claimJson = claimViewJson(claim);
       const place = { claim, seq, inHistory: claimId === own };
-      rows.addVersion(incidentId, event.revision, place, refJson, claimJson);
+      rows.addVersion(incidentId, event.revision, place, claimJson);
       changes.claims.set(claimId, claimJson);
     }
   }

@@ -7,7 +7,7 @@ import type {
 } from '../domain/view-types.js';
 import type { IncidentSummary } from '../wire/incident-summary.js';
 import { ReadModelDatabase } from './read-model-database.js';
-import { generationTables } from './read-model-schema.js';
+import { generationTables, versionRefJson } from './read-model-schema.js';
 import { casualtiesText, claimTexts, type ViewParts, viewParts } from './view-rows.js';
 
 export interface IncidentFilter {
@@ -209,11 +209,14 @@ export class ReadModelQueries {
 
   /** A claim's versions, oldest first; empty when the claim is unknown. */
   claimHistory(incidentId: string, claimId: string): ClaimHistoryVersion[] {
+    const t = this.tables;
     return this.prepare<{ ref_json: string; claim_json: string }>(
-      `SELECT ref_json, claim_json FROM ${this.tables.claimVersions}
-       WHERE incident_id = ? AND in_history = 1 AND claim_seq =
-         (SELECT seq FROM ${this.tables.claims} WHERE incident_id = ? AND claim_id = ?)
-       ORDER BY revision`,
+      `SELECT ${versionRefJson('e')} AS ref_json, v.claim_json
+       FROM ${t.claimVersions} v
+       JOIN ${t.timeline} e ON e.incident_id = v.incident_id AND e.revision = v.revision
+       WHERE v.incident_id = ? AND v.in_history = 1 AND v.claim_seq =
+         (SELECT seq FROM ${t.claims} WHERE incident_id = ? AND claim_id = ?)
+       ORDER BY v.revision`,
     )
       .all(incidentId, incidentId, claimId)
       .map(

@@ -8,7 +8,7 @@ import { searchTablesSql } from '../../search/search-tables.js';
 import { sourceTablesSql } from '../../sources/source-tables.js';
 
 /** Bump when a projection's rows change shape: a read model of another schema is rebuilt. */
-export const READ_MODEL_SCHEMA = 7;
+export const READ_MODEL_SCHEMA = 9;
 
 export interface GenerationTables {
   incidents: string;
@@ -57,13 +57,14 @@ CREATE TABLE IF NOT EXISTS rm_checkpoints (
  * world-time sort key (domain/world-time.ts, timelineSortKey) and `recorded_key` its recordedAt,
  * as UTC ISO text (sorts as time). `seq` is a claim's place in first-reported order.
  * - incidents: the view's incident fields (`details_json`, in view order) and the list summary;
- * - claims: each claim as the view shows it; casualty_sources: each live casualty figure;
+ * - claims: each claim as the view shows it, with its search document's rowid; casualty_sources: each live casualty figure;
  * - detail_versions: the incident fields after each event that changed them, for time travel;
  * - timeline: every event (its entry); claim_versions: each claim after each event that changed
  *   it; `in_history` 0 for a claim an event about another claim changed (a retraction clearing
  *   `disputed`), a version time travel reads but the claim's history does not show. Indexed by
  *   revision (time travel to N looks up only the claims changed after N) and by kind (the
- *   casualty claims at N, parsed for the ranges).
+ *   casualty claims at N, parsed for the ranges). A version's event ref is not stored again:
+ *   it is the head of the timeline entry at the same revision (`versionRefJson`).
  * Rows about a claim are keyed by its `seq`, not its id: ids are random (UUIDs), so a key on
  * them scatters a batch's inserts over as many leaf pages as it has claims, where seqs grow and
  * a batch's new claims land on the last page or two of each b-tree (catch-up of 20,000 events
@@ -91,6 +92,7 @@ CREATE TABLE ${t.claims} (
   seq         INTEGER NOT NULL,
   claim_id    TEXT    NOT NULL,
   claim_json  TEXT    NOT NULL,
+  search_doc  INTEGER NOT NULL,
   PRIMARY KEY (incident_id, seq)
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX ${t.claims}_id ON ${t.claims} (incident_id, claim_id);
@@ -129,7 +131,6 @@ CREATE TABLE ${t.claimVersions} (
   revision    INTEGER NOT NULL,
   claim_seq   INTEGER NOT NULL,
   kind        TEXT    NOT NULL,
-  ref_json    TEXT    NOT NULL,
   claim_json  TEXT    NOT NULL,
   in_history  INTEGER NOT NULL,
   PRIMARY KEY (incident_id, claim_seq, revision)
@@ -144,6 +145,16 @@ export function dropGenerationSql(generation: number): string {
   return Object.values(t)
     .map((table) => `DROP TABLE IF EXISTS ${table};`)
     .join('\n');
+}
+
+/**
+ * SQL for the event ref (`eventRef`, as JSON) of the timeline row `alias`: an entry is that ref's
+ * JSON with `summary` and `data` after it (timelineEntryJson), and `,"summary":` cannot occur
+ * earlier, since a quote inside a JSON string is escaped. A claim version joins the entry at its
+ * revision for it, instead of storing a copy (~230 bytes per event).
+ */
+export function versionRefJson(alias: string): string {
+  return `substr(${alias}.entry_json, 1, instr(${alias}.entry_json, ',"summary":') - 1) || '}'`;
 }
 
 /** A position as a fixed-width string, so SQL orders positions as numbers. */
