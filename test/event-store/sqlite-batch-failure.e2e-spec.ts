@@ -1,9 +1,7 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { openSqlite } from '../../src/sqlite/open-sqlite.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { freshSqliteStore } from './fresh-sqlite-store.js';
 import { newEvent, take, uniqueStream } from './conformance-kit.js';
 
 /**
@@ -24,51 +22,42 @@ function poisonCommitsOf(file: string, poisoned: string): void {
 }
 
 describe('SqliteEventStore when a batch cannot commit', () => {
-  let dir: string;
-  let file: string;
-  let store: SqliteEventStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'storyline-'));
-    file = join(dir, 'events.db');
-    store = SqliteEventStore.open(file);
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const fresh = freshSqliteStore();
 
-  test('a failing COMMIT rejects every caller of the batch and stores nothing; the store goes on', async () => {
+  test('a failing COMMIT rejects every caller of the batch and stores nothing; the fresh.store goes on', async () => {
     const poisoned = uniqueStream('poisoned');
     const healthy = uniqueStream('healthy');
-    poisonCommitsOf(file, poisoned);
-    const before = store.stats();
-    const headBefore = await store.head();
+    poisonCommitsOf(fresh.file, poisoned);
+    const before = fresh.store.stats();
+    const headBefore = await fresh.store.head();
     const outcomes = await Promise.allSettled([
-      store.append(healthy, [newEvent()], { expectedRevision: 'no_stream' }),
-      store.append(poisoned, [newEvent()], { expectedRevision: 'no_stream' }),
-      store.append(healthy, [newEvent()], { expectedRevision: 0 }),
+      fresh.store.append(healthy, [newEvent()], { expectedRevision: 'no_stream' }),
+      fresh.store.append(poisoned, [newEvent()], { expectedRevision: 'no_stream' }),
+      fresh.store.append(healthy, [newEvent()], { expectedRevision: 0 }),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
     for (const outcome of outcomes) {
       if (outcome.status !== 'rejected') continue;
       // the deferred check runs at COMMIT: it is the commit, not an insert, that failed. Only the
       // text is checked: under Jest the native addon throws the error classes of the first test
-      // file that loaded it, so a class check would depend on test order
+      // fresh.file that loaded it, so a class check would depend on test order
       expect(String(outcome.reason)).toMatch(/FOREIGN KEY/);
     }
-    expect(store.stats()).toEqual(before);
-    expect(await store.head()).toBe(headBefore);
-    expect(await store.readStream(healthy)).toEqual([]);
+    expect(fresh.store.stats()).toEqual(before);
+    expect(await fresh.store.head()).toBe(headBefore);
+    expect(await fresh.store.readStream(healthy)).toEqual([]);
 
     // the connection is not left inside the failed transaction: the next batch commits for real
-    const sub = store.subscribe({ after: headBefore, streamId: healthy });
-    const result = await store.append(healthy, [newEvent()], { expectedRevision: 'no_stream' });
+    const sub = fresh.store.subscribe({ after: headBefore, streamId: healthy });
+    const result = await fresh.store.append(healthy, [newEvent()], {
+      expectedRevision: 'no_stream',
+    });
     expect(result.revision).toBe(0);
     const [delivered] = await take(sub, 1);
     expect(delivered.position).toBe(result.position);
     await sub.close();
-    await store.close();
-    const reopened = SqliteEventStore.open(file);
+    await fresh.store.close();
+    const reopened = SqliteEventStore.open(fresh.file);
     try {
       expect((await reopened.readStream(healthy)).map((e) => e.position)).toEqual([
         result.position,
@@ -80,13 +69,13 @@ describe('SqliteEventStore when a batch cannot commit', () => {
 
   test('close() commits appends still queued and ends a subscription waiting for events', async () => {
     const stream = uniqueStream('closing');
-    const sub = store.subscribe({ after: '0', streamId: stream });
+    const sub = fresh.store.subscribe({ after: '0', streamId: stream });
     const pending = sub[Symbol.asyncIterator]().next();
-    const appended = store.append(stream, [newEvent()], { expectedRevision: 'no_stream' });
-    await store.close();
+    const appended = fresh.store.append(stream, [newEvent()], { expectedRevision: 'no_stream' });
+    await fresh.store.close();
     const result = await appended;
     expect((await pending).done).toBe(true);
-    const reopened = SqliteEventStore.open(file);
+    const reopened = SqliteEventStore.open(fresh.file);
     try {
       expect((await reopened.readStream(stream)).map((e) => e.position)).toEqual([result.position]);
     } finally {

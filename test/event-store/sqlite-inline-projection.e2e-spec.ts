@@ -1,7 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
 import type { StoredEvent } from '../../src/event-store/event-store.js';
 import {
   type InlineProjection,
@@ -9,6 +6,7 @@ import {
 } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { openSqlite } from '../../src/sqlite/open-sqlite.js';
 import { newEvent, uniqueStream } from './conformance-kit.js';
+import { freshSqliteStore } from './fresh-sqlite-store.js';
 
 /** A projection that keeps its rows in a table of the store's own file. */
 class CountingProjection implements InlineProjection {
@@ -53,28 +51,19 @@ class CountingProjection implements InlineProjection {
 }
 
 describe('SqliteEventStore with an inline projection', () => {
-  let dir: string;
-  let store: SqliteEventStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'storyline-'));
-    store = SqliteEventStore.open(join(dir, 'events.db'));
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const fresh = freshSqliteStore();
 
   test('applies every event a batch inserted in its transaction, and learns the commit before the append resolves', async () => {
-    const projection = new CountingProjection(store);
-    store.project(projection);
+    const projection = new CountingProjection(fresh.store);
+    fresh.store.project(projection);
     const a = uniqueStream('a');
     const b = uniqueStream('b');
     const events = [newEvent(), newEvent(), newEvent()];
     const results = await Promise.all([
-      store.append(a, events.slice(0, 2), { expectedRevision: 'no_stream' }),
-      store.append(b, events.slice(2), { expectedRevision: 'no_stream' }),
+      fresh.store.append(a, events.slice(0, 2), { expectedRevision: 'no_stream' }),
+      fresh.store.append(b, events.slice(2), { expectedRevision: 'no_stream' }),
       // refused: stores nothing, projects nothing
-      store.append(a, [newEvent()], { expectedRevision: 5 }).catch(() => 'refused'),
+      fresh.store.append(a, [newEvent()], { expectedRevision: 5 }).catch(() => 'refused'),
     ]);
     expect(results[2]).toBe('refused');
     expect(projection.seen()).toEqual(events.map((event) => event.eventId));
@@ -82,48 +71,52 @@ describe('SqliteEventStore with an inline projection', () => {
   });
 
   test('a failing projection undoes only its own rows: the append commits, and the projection is not called again until it catches up', async () => {
-    const projection = new CountingProjection(store);
-    store.project(projection);
+    const projection = new CountingProjection(fresh.store);
+    fresh.store.project(projection);
     const stream = uniqueStream('s');
     projection.failNext = true;
     const first = newEvent();
-    const stored = await store.append(stream, [first], { expectedRevision: 'no_stream' });
+    const stored = await fresh.store.append(stream, [first], { expectedRevision: 'no_stream' });
     expect(stored.revision).toBe(0);
-    expect((await store.readStream(stream)).map((event) => event.eventId)).toEqual([first.eventId]);
+    expect((await fresh.store.readStream(stream)).map((event) => event.eventId)).toEqual([
+      first.eventId,
+    ]);
     expect(projection.seen()).toEqual([]);
     expect(projection.committedAt).toEqual([]);
 
     // behind by `first`: the next append is left to the projection's own round
-    await store.append(stream, [newEvent()], { expectedRevision: 0 });
+    await fresh.store.append(stream, [newEvent()], { expectedRevision: 0 });
     expect(projection.seen()).toEqual([]);
 
     // caught up (its round applied both), it is inline again
-    projection.checkpoint = await store.head();
+    projection.checkpoint = await fresh.store.head();
     const third = newEvent();
-    await store.append(stream, [third], { expectedRevision: 1 });
+    await fresh.store.append(stream, [third], { expectedRevision: 1 });
     expect(projection.seen()).toEqual([third.eventId]);
   });
 
   test('events of other streams after its position do not hold it back', async () => {
-    const projection = new CountingProjection(store);
-    await store.append('idempotency-x', [newEvent()], { expectedRevision: 'any' });
-    store.project(projection);
+    const projection = new CountingProjection(fresh.store);
+    await fresh.store.append('idempotency-x', [newEvent()], { expectedRevision: 'any' });
+    fresh.store.project(projection);
     const event = newEvent();
-    await store.append(uniqueStream('c'), [event], { expectedRevision: 'no_stream' });
+    await fresh.store.append(uniqueStream('c'), [event], { expectedRevision: 'no_stream' });
     expect(projection.seen()).toEqual([event.eventId]);
   });
 
   test('stays inline append after append, and a commit from another connection holds it back until it catches up', async () => {
-    const projection = new CountingProjection(store);
-    store.project(projection);
+    const projection = new CountingProjection(fresh.store);
+    fresh.store.project(projection);
     const stream = uniqueStream('d');
     const mine = [newEvent(), newEvent(), newEvent()];
     for (const [i, event] of mine.entries())
-      await store.append(stream, [event], { expectedRevision: i === 0 ? 'no_stream' : i - 1 });
+      await fresh.store.append(stream, [event], {
+        expectedRevision: i === 0 ? 'no_stream' : i - 1,
+      });
     expect(projection.seen()).toEqual(mine.map((event) => event.eventId));
 
     // another process writes an incident event into the same file
-    const other = openSqlite(store.file());
+    const other = openSqlite(fresh.store.file());
     try {
       other
         .prepare(
@@ -135,7 +128,7 @@ describe('SqliteEventStore with an inline projection', () => {
       other.close();
     }
     const next = newEvent();
-    await store.append(stream, [next], { expectedRevision: 2 });
+    await fresh.store.append(stream, [next], { expectedRevision: 2 });
     // applying `next` inline would skip the other process's event for good
     expect(projection.seen()).toEqual(mine.map((event) => event.eventId));
   });
