@@ -99,6 +99,24 @@ if (
 ) {
   fail('runtime: installs belong in the build stages');
 }
+// the image runs the service with the Node flags `npm start` gives it (package.json "start")
+const start = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
+const startFlags = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js\b/
+  .exec(start)?.[1]
+  .split(/\s+/)
+  .filter(Boolean);
+const runtimeCmd = runtime?.steps.findLast((step) => step.keyword === 'CMD')?.args;
+if (!startFlags) fail('package.json "start" does not run `node [flags] dist/main.js`');
+else {
+  const expected = JSON.stringify(['node', ...startFlags, 'dist/main.js']);
+  let actual;
+  try {
+    actual = JSON.stringify(JSON.parse(runtimeCmd ?? ''));
+  } catch {
+    actual = undefined;
+  }
+  if (actual !== expected) fail(`runtime: CMD must be ${expected}, as npm start runs the service`);
+}
 const conformance = stages.find((s) => s.name === 'conformance');
 if (!conformance) fail('the conformance stage (used by the compose files) is missing');
 // npm test runs every suite, the Chromium ones included: the store suites run Jest directly

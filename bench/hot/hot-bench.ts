@@ -12,6 +12,7 @@ import { row, type Row, type Section } from '../lib/report.js';
 import { startStoryline } from '../lib/storyline-service.js';
 import { startTimed } from '../lib/timed-process.js';
 import { cannon, type Load } from '../http/cannon.js';
+import { serviceCommand } from '../lib/service-node-flags.js';
 
 const HOT = { connections: 10, incidents: ['hot-0'] };
 const SPREAD = {
@@ -86,7 +87,7 @@ export async function hotBench(): Promise<Section> {
     return {
       title: 'Hot incident (autocannon)',
       setup: [
-        `POST /incidents/:id/statements for ${seconds} s per phase after a ${WARM_UP_SECONDS} s warm-up; storyline = \`node dist/main.js\` on a fresh SQLite store (synchronous = FULL), request log on, the bench token's write limit raised out of the way (\`STORYLINE_WRITE_RATE=1000000\`).`,
+        `POST /incidents/:id/statements for ${seconds} s per phase after a ${WARM_UP_SECONDS} s warm-up; storyline = \`${serviceCommand()}\` on a fresh SQLite store (synchronous = FULL), request log on, the bench token's write limit raised out of the way (\`STORYLINE_WRITE_RATE=1000000\`).`,
         `One incident: ${HOT.connections} connections, all to one incident. Spread: ${SPREAD.connections} connections over ${SPREAD.incidents.length} incidents.`,
         'Each storyline 201 comes after its commit is fsynced and the read model has applied it.',
         'Raw baseline: `node:http` + better-sqlite3 in a child process (WAL, synchronous = FULL), one transaction (read the stream revision, insert the event) and one fsync per request.',

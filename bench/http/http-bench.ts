@@ -7,6 +7,7 @@ import { benchAppends, toRawRows } from '../store/bench-events.js';
 import { fsyncedCommitRate } from '../store/raw-sqlite.js';
 import { BIG_CLAIMS, bigViewLoad, rawBigViewEnv, seedBigView } from './big-view.js';
 import { cannon, type Load } from './cannon.js';
+import { serviceCommand } from '../lib/service-node-flags.js';
 
 const CONNECTIONS = 10;
 const SECONDS = 10;
@@ -119,7 +120,7 @@ export async function httpBench(): Promise<Section> {
     return {
       title: 'HTTP (autocannon)',
       setup: [
-        `${CONNECTIONS} connections, ${SECONDS} s per phase after a ${WARM_UP_SECONDS} s warm-up (both phases); storyline = \`node dist/main.js\` on a fresh SQLite store, its request log on.`,
+        `${CONNECTIONS} connections, ${SECONDS} s per phase after a ${WARM_UP_SECONDS} s warm-up (both phases); storyline = \`${serviceCommand()}\` on a fresh SQLite store, its request log on.`,
         `POST /incidents/:id/statements round-robin over ${WRITE_INCIDENTS.length} incidents; each 201 comes after the append is fsynced and the read model has applied it.`,
         `GET /incidents/:id of an incident with ${READ_CLAIMS} statements (${view.length} bytes of JSON).`,
         `GET /incidents/:id of an incident with ${BIG_CLAIMS} statements (${bigView.plain.length} bytes of JSON; ${bigView.compressed.length} bytes as \`${bigView.encoding}\` for \`Accept-Encoding: gzip, br\`), ${BIG_SECONDS} s plain then ${BIG_SECONDS} s compressed; the raw server answers the same bytes (precompressed) from memory.`,

@@ -70,17 +70,17 @@ function usageOf(report: string): ProcessUsage {
 }
 
 /**
- * Runs `node script` under GNU time (max RSS) and waits for its JSON log line carrying `url`.
- * Only this process tree is ever signalled.
+ * Runs `node [nodeFlags] script` under GNU time (max RSS) and waits for its JSON log line carrying
+ * `url`. Only this process tree is ever signalled.
  */
 export async function startTimed(
   script: string,
   env: Record<string, string>,
-  readyMs = 20_000,
+  { readyMs = 20_000, nodeFlags = [] }: { readyMs?: number; nodeFlags?: readonly string[] } = {},
 ): Promise<TimedServer> {
   if (!fs.existsSync(GNU_TIME))
     throw new Error(`${GNU_TIME} is missing: apt-get update && apt-get install -y time`);
-  const timer = spawn(GNU_TIME, ['-v', process.execPath, script], {
+  const timer = spawn(GNU_TIME, ['-v', process.execPath, ...nodeFlags, script], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,6 +7,7 @@ import { cleanUp, progress, root, statementBody, tempDir } from '../lib/bench-en
 import { fmt, ratio, type Section } from '../lib/report.js';
 import { postJson } from '../lib/storyline-service.js';
 import { elapsedMs, summarize } from '../lib/stats.js';
+import { serviceNodeFlags } from '../lib/service-node-flags.js';
 import { startTimed, type TimedServer } from '../lib/timed-process.js';
 import { rawInsertRate, rawNotifyLatencies } from './raw-pg.js';
 
@@ -28,14 +29,18 @@ async function createDatabase(cluster: Cluster, name: string): Promise<string> {
 async function instances(store: string, dir: string, count: number): Promise<TimedServer[]> {
   return Promise.all(
     Array.from({ length: count }, (_, i) =>
-      startTimed(path.join(root, 'dist/main.js'), {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        STORYLINE_STORE: store,
-        STORYLINE_READ_MODEL: `sqlite:${path.join(dir, `${path.basename(store)}-${i}.db`)}`,
-        STORYLINE_DEMO: 'false',
-        STORYLINE_TOKENS: `bench:admin:${TOKEN}`,
-      }),
+      startTimed(
+        path.join(root, 'dist/main.js'),
+        {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          STORYLINE_STORE: store,
+          STORYLINE_READ_MODEL: `sqlite:${path.join(dir, `${path.basename(store)}-${i}.db`)}`,
+          STORYLINE_DEMO: 'false',
+          STORYLINE_TOKENS: `bench:admin:${TOKEN}`,
+        },
+        { nodeFlags: serviceNodeFlags() },
+      ),
     ),
   );
 }

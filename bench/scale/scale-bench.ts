@@ -7,6 +7,7 @@ import { medianGet, timedGet } from '../lib/timed-get.js';
 import { rawReadAndParse } from './raw-stream.js';
 import { buildStory, type Story } from './scale-story.js';
 import { travelGets, type TravelGets } from './travel-get.js';
+import { serviceCommand } from '../lib/service-node-flags.js';
 
 const POSTS = 20;
 const GETS = 5;
@@ -135,7 +136,7 @@ export async function scaleBench(): Promise<Section> {
     title: 'Scale (one incident of each size)',
     setup: [
       `Sizes: ${settings.sizes.join(', ')} events, appended straight to a fresh SQLite store (1,000 per append): statements, every 10th a source's revision, every 25th a retraction, every 7th report back-dated an hour.`,
-      `Then \`node dist/main.js\` starts on that file with an empty read model. Catch-up: the timeline's latest revision polled every ${POLL_MS} ms; events per second applied between the first poll that sees a tenth of the story and the one that sees all of it (a story caught up between two polls: all its events over the time from the service answering, a lower bound).`,
+      `Then \`${serviceCommand()}\` starts on that file with an empty read model. Catch-up: the timeline's latest revision polled every ${POLL_MS} ms; events per second applied between the first poll that sees a tenth of the story and the one that sees all of it (a story caught up between two polls: all its events over the time from the service answering, a lower bound).`,
       `GETs: the median of ${GETS} after one unmeasured. Time travel at mid-story (asOf at the middle event's recordedAt, revision the one after, reportedBy at the middle's world time): the first GET, which the server computes, and the median of ${GETS} more, which it may answer from the bytes it kept; these count the body's bytes to the last one without joining them. POST: ${POSTS} statements one after another, each after the last 201 (fsync + read-your-writes).`,
       'Baselines: the POST against the same figure at the smallest size; reads against a raw better-sqlite3 read and JSON.parse of the whole stream (catch-up: those events per second).',
     ],
