@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ExpressAdapter } from '@nestjs/platform-express';
+import type { Response } from 'express';
 import type { Limits } from '../../config/limits.js';
 
 /**
@@ -7,6 +8,7 @@ import type { Limits } from '../../config/limits.js';
  * within STORYLINE_HEADERS_TIMEOUT_MS and a whole request within STORYLINE_REQUEST_TIMEOUT_MS
  * (Node answers 408 and closes). Node checks these only every `connectionsCheckingInterval`
  * (30 s by default), which only the server's constructor sets, hence this adapter.
+ * It also sends a write's JSON answer without the ETag Express would hash from its body.
  */
 export class TimedExpressAdapter extends ExpressAdapter {
   private first?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
@@ -21,6 +23,33 @@ export class TimedExpressAdapter extends ExpressAdapter {
    */
   answerFirst(answer: (req: http.IncomingMessage, res: http.ServerResponse) => boolean): void {
     this.first = answer;
+  }
+
+  /**
+   * A write's answer (201 and the like) is its result, not a representation a cache could
+   * revalidate: Express only answers 304 to GET and HEAD, so the weak ETag it hashes from every
+   * body is wasted on other methods (the view's `ETag: "<revision>"` is set by its route). The
+   * rest is what `res.json` does: the same text, Content-Type and Content-Length.
+   */
+  override reply(response: Response, body: unknown, statusCode?: number): unknown {
+    const method = response.req.method;
+    // Nest sets a route's @HttpCode on the response before the handler runs
+    const status = statusCode ?? response.statusCode;
+    const plainJson =
+      method !== 'GET' &&
+      method !== 'HEAD' &&
+      (status === 200 || status === 201) &&
+      body !== null &&
+      typeof body === 'object' &&
+      response.getHeader('Content-Type') === undefined &&
+      Object.getPrototypeOf(body) === Object.prototype;
+    if (!plainJson) return super.reply(response, body, statusCode);
+    const text = JSON.stringify(body);
+    response.statusCode = status;
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.setHeader('Content-Length', Buffer.byteLength(text));
+    response.end(text, 'utf8');
+    return response;
   }
 
   override initHttpServer(options: Parameters<ExpressAdapter['initHttpServer']>[0]): void {

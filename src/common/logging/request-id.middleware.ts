@@ -20,19 +20,18 @@ export function requestIdMiddleware(
   const requestId = typeof given === 'string' && ACCEPTABLE_ID.test(given) ? given : randomUUID();
   res.setHeader(REQUEST_ID_HEADER, requestId);
   const started = process.hrtime.bigint();
-  requestContext.run({ requestId }, () => {
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      requestContext.run({ requestId }, () =>
-        logger.log({
-          msg: 'request',
-          method: req.method,
-          path: req.originalUrl ?? req.url,
-          status: res.statusCode,
-          ms: Math.round(ms * 10) / 10,
-        }),
-      );
+  res.on('finish', () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    // 'finish' runs outside the request's context: the id goes in the entry itself, where the
+    // logger puts it (same field, same place), rather than re-entering the context per request
+    logger.log({
+      requestId,
+      msg: 'request',
+      method: req.method,
+      path: req.originalUrl ?? req.url,
+      status: res.statusCode,
+      ms: Math.round(ms * 10) / 10,
     });
-    next();
   });
+  requestContext.run({ requestId }, next);
 }

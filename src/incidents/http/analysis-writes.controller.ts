@@ -10,6 +10,7 @@ import type { Command } from '../domain/commands.js';
 import { AssessCasualtiesDto, SupportClaimDto } from './dto/analysis.dto.js';
 import { ClaimParams, IdParams } from './dto/params.dto.js';
 import { idempotencyOf, ifMatchOf } from './write-headers.js';
+import { jsonCopy } from './json-copy.js';
 import { WriteRoute } from './write-route.decorator.js';
 
 /** The analyst's writes: a support between two claims, the desk's casualty assessment. */
@@ -48,7 +49,7 @@ export class AnalysisWritesController {
 
   private run(req: Request, principal: Principal, command: Command): Promise<WriteResult> {
     return this.commands.execute({
-      command: JSON.parse(JSON.stringify(command)) as Command,
+      command: jsonCopy(command),
       principal,
       correlationId: currentRequestId() ?? 'none',
       ifMatch: ifMatchOf(req),

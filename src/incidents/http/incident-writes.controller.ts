@@ -19,6 +19,7 @@ import {
 import { ChangeStatusDto, OpenIncidentDto, ReviseIncidentDto } from './dto/incident.dto.js';
 import { IdParams, ClaimParams } from './dto/params.dto.js';
 import { idempotencyOf, ifMatchOf } from './write-headers.js';
+import { jsonCopy } from './json-copy.js';
 import { WriteRoute } from './write-route.decorator.js';
 
 /** Translates each write route into a domain command and runs it through the one command path. */
@@ -151,16 +152,11 @@ export class IncidentWritesController {
 
   private run(req: Request, principal: Principal, command: Command): Promise<WriteResult> {
     return this.commands.execute({
-      command: plain(command),
+      command: jsonCopy(command),
       principal,
       correlationId: currentRequestId() ?? 'none',
       ifMatch: ifMatchOf(req),
       idempotency: idempotencyOf(req),
     });
   }
-}
-
-/** DTO instances become plain JSON before they are stored as event data. */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
