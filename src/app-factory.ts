@@ -20,6 +20,7 @@ import { domainProblem } from './incidents/http/domain-problem.js';
 import { storageFaultProblem } from './common/problem/storage-fault-problem.js';
 import { storeUnavailableProblem } from './common/problem/store-unavailable-problem.js';
 import { setupOpenApi } from './openapi.js';
+import { FeedIoAdapter } from './feed/feed-io-adapter.js';
 import { CurrentViewBodies } from './incidents/queries/current-view-body.js';
 import { keptViewAnswer, keptViewMiddleware } from './incidents/queries/kept-view.middleware.js';
 
@@ -52,6 +53,8 @@ export async function createApp(
     bodyParser: false,
     logger: options.logger ?? new JsonLogger(),
   });
+  // the feed's messages bound without a per-socket rxjs chain (feed-io-adapter.ts)
+  app.useWebSocketAdapter(new FeedIoAdapter(app));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   const inFlight = new InFlightRequests();
